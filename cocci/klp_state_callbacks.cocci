@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Move the callbacks of the vmlinux klp_object to a state declared with
+/// KLP_STATE() from <klp/state.h>.  Object callbacks run on every enable and
+/// disable of the patch, also when an atomic replace carries the change over;
+/// state callbacks run only when the state is introduced or removed.
+///
+/// The callbacks get (struct klp_patch *patch, struct klp_state *state)
+/// instead of the object.  obj->name and obj->mod are NULL for vmlinux and
+/// are folded; any other use of obj is given the vmlinux object of the patch
+/// and reported.  The state id is -D state_id=ID; without it, the existing
+/// state the file reads with klp_get_state()/klp_get_prev_state() is reused,
+/// else a KLP_MIGRATED_STATE_ID define is emitted, marked for review.
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 the klp-state authors
+// Options: --no-includes --include-headers
+// Keywords: livepatch, klp_state, callbacks
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+import zlib
+
+KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
+MARK = "KLP_MIGRATED_STATE_ID"
+HELPER = "vmlinux_klp_object"
+
+def reset():
+    global F
+    F = {"cbs": {}, "named": {}, "entries": [], "ids_read": [],
+         "state_arr": None, "state_id": None, "file": None,
+         "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
+         "target": None, "new_entry": None, "need_helper": False,
+         "first_fn": None, "fn_lines": {}, "last_entry": None,
+         "has_inc": False, "why": None}
+
+reset()
+
+def src(p):
+    """Original text under a position (columns are 0-based, end exclusive)."""
+    with open(p.file) as fh:
+        lines = fh.read().split("\n")
+    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
+    if l0 == l1:
+        return lines[l0][c0:c1]
+    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
+
+def split_top(s):
+    """Split on commas outside brackets."""
+    out, depth, cur = [], 0, ""
+    for ch in s:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+def norm(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+def parse_entry(text):
+    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
+    t = norm(text)
+    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
+    if m:
+        args = split_top(m.group(2))
+        if not args:
+            return None
+        fields = []
+        rest = args[1:]
+        if m.group(1) == "KLP_SHADOW_STATE":
+            if not rest:
+                return None
+            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
+            rest = rest[1:]
+        for a in rest:
+            d, _, v = a.partition("=")
+            fields.append((norm(d), norm(v)))
+        return (args[0], fields)
+    m = re.match(r"^\{(.*)\}$", t)
+    if not m:
+        return None
+    ident, fields = None, []
+    for a in split_top(m.group(1)):
+        d, eq, v = a.partition("=")
+        if not eq:
+            return None
+        d, v = norm(d).replace(" ", ""), norm(v)
+        if d == ".id":
+            ident = v
+        elif d == ".callbacks":
+            inner = re.match(r"^\{(.*)\}$", v)
+            if not inner:
+                return None
+            for b in split_top(inner.group(1)):
+                dd, _, vv = b.partition("=")
+                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
+        else:
+            fields.append((d, v))
+    if ident is None:
+        return None
+    return (ident, fields)
+
+def fmt_entry(ident, fields):
+    shadow = dict(fields).get(".is_shadow") == "true"
+    rest = [f for f in fields if not (shadow and f[0] == ".is_shadow")]
+    if shadow:
+        dtor = dict(rest).get(".callbacks.shadow_dtor", "NULL")
+        rest = [f for f in rest if f[0] != ".callbacks.shadow_dtor"]
+        head = "KLP_SHADOW_STATE(" + ident + ", " + dtor
+    else:
+        head = "KLP_STATE(" + ident
+    if not rest:
+        return head + ")"
+    pad = "\n\t\t" + " " * (len(head.split("(")[0]) + 1 - 8)
+    return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
+
+def cb_fields():
+    return [(".callbacks." + k, F["vm"][k]) for k in KINDS if k in F["vm"]]
+
+def marker_id(path):
+    # Derived from the file name only: the next version of a cumulative
+    # patch usually keeps it, so it keeps the id.
+    base = path.rsplit("/", 1)[-1]
+    return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
+
+@script:python depends on patch || context || org || report@
+@@
+reset()
+
+@script:python@
+sid << virtual.state_id;
+@@
+F["state_id"] = sid
+
+@has_inc@
+@@
+#include <klp/state.h>
+
+@script:python depends on has_inc@
+@@
+F["has_inc"] = True
+
+// Every callback of every object.
+@cb@
+identifier O, K, f;
+position p;
+@@
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
+
+@script:python@
+p << cb.p;
+K << cb.K;
+f << cb.f;
+@@
+F["file"] = p[0].file
+F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
+
+@nm@
+identifier O;
+expression N;
+position p;
+@@
+struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+
+@script:python@
+p << nm.p;
+N << nm.N;
+@@
+if N != "NULL":
+    F["named"][(p[0].line, p[0].column)] = N
+
+// The patch's state array, if any.
+@pst@
+identifier P, S;
+@@
+struct klp_patch P = { ..., .states = S, ... };
+
+@ent@
+identifier pst.S;
+initializer E;
+position p;
+@@
+struct klp_state S[] = { ..., E@p, ... };
+
+@script:python@
+S << pst.S;
+p << ent.p;
+@@
+F["state_arr"] = S
+txt = src(p[0])
+e = parse_entry(txt)
+if e is not None:
+    F["entries"].append((p[0], e))
+elif norm(txt) not in ("{ }", "{}"):
+    F["entries"].append((p[0], None))
+
+@rd@
+expression E, I;
+@@
+(
+klp_get_state(E, I)
+|
+klp_get_prev_state(I)
+)
+
+@script:python@
+I << rd.I;
+@@
+if I not in F["ids_read"]:
+    F["ids_read"].append(I)
+
+// Decide what this file gets.
+@script:python@
+@@
+vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
+if len(vm) > 1:
+    F["why"] = "more than one vmlinux object has callbacks"
+elif len(vm) == 1:
+    F["vm_pos"] = vm[0]
+    F["vm"] = F["cbs"][vm[0]]
+    unknown = [k for k in F["vm"] if k not in KINDS]
+    for k, cbs in F["cbs"].items():
+        if k != vm[0]:
+            F["shared"] |= set(cbs.values()) & set(F["vm"].values())
+    if unknown:
+        F["why"] = "unknown callback field " + ", ".join(unknown)
+    elif F["shared"]:
+        F["why"] = ("callback " + ", ".join(sorted(F["shared"])) +
+                    " is also used by a named object")
+    elif len(set(F["vm"].values())) != len(F["vm"]):
+        F["why"] = "one function serves several callback kinds"
+    elif any(e is None for _, e in F["entries"]):
+        F["why"] = "states[] has an entry the script can not read"
+if F["vm_pos"] is not None and F["why"] is None:
+    F["ok"] = True
+    ids = [e[0] for _, e in F["entries"]]
+    want = F["state_id"]
+    if want is None:
+        used = [i for i in F["ids_read"] if i in ids]
+        if len(used) == 1:
+            want = used[0]
+    if want is not None and want in ids:
+        F["target"] = ids.index(want)
+    elif want is None:
+        want = MARK
+    F["new_id"] = want
+    if F["entries"]:
+        F["last_entry"] = F["entries"][-1][0]
+
+// A rule to depend on when the file is converted.
+@okr depends on patch@
+identifier P : script:python() { F["ok"] };
+@@
+struct klp_patch P = { ... };
+
+// Report mode: say what would happen and why.
+@rep depends on report || org@
+identifier O;
+position p;
+@@
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+
+@script:python depends on report@
+p << rep.p;
+@@
+k = (p[0].line, p[0].column)
+if k == F["vm_pos"]:
+    if F["ok"]:
+        coccilib.report.print_report(p[0], "vmlinux object callbacks " +
+            ", ".join(F["vm"][c] for c in KINDS if c in F["vm"]) +
+            " can become callbacks of state " + F["new_id"] +
+            " (KLP_STATE): they then run only when the state is introduced or removed, not on every enable/disable or replace")
+    else:
+        coccilib.report.print_report(p[0], "vmlinux object callbacks not converted: " + F["why"])
+
+@script:python depends on org@
+p << rep.p;
+@@
+k = (p[0].line, p[0].column)
+if k == F["vm_pos"]:
+    coccilib.org.print_todo(p[0], "vmlinux object callbacks: use KLP_STATE()" +
+                            ("" if F["ok"] else " (manual: " + F["why"] + ")"))
+
+@ctx depends on context@
+identifier O;
+position p : script:python() { (p[0].line, p[0].column) == F["vm_pos"] };
+@@
+struct klp_object O[] = { ..., { ...,
+* .callbacks@p = { ... },
+  ... }, ... };
+
+// Where the helper would go: before the first callback.
+@fns depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+type T;
+position p;
+@@
+T fn@p(...) { ... }
+
+@script:python@
+fn << fns.fn;
+p << fns.p;
+@@
+l = int(p[0].line)
+if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
+    F["first_fn"] = fn
+F["fn_lines"][fn] = l
+
+// Patch mode.  Fold what is known about the vmlinux object first.
+@fold1 depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+statement S1, S2;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+(
+- if (\(obj->mod\|obj->name\)) S1 else S2
++ S2
+|
+- if (!\(obj->mod\|obj->name\)) S1 else S2
++ S1
+|
+- if (\(obj->mod\|obj->name\)) S1
+|
+- if (!\(obj->mod\|obj->name\)) S1
++ S1
+)
+...>
+}
+
+@fold2 depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+expression E1, E2;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+(
+- \(obj->mod\|obj->name\) ? E1 : E2
++ E2
+|
+- !\(obj->mod\|obj->name\) ? E1 : E2
++ E1
+)
+...>
+}
+
+@fold3 depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+(
+- obj->mod
++ NULL
+|
+- obj->name
++ NULL
+)
+...>
+}
+
+// Whatever is left needs the object itself.
+@esc depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+position p;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+obj@p
+...>
+}
+
+@script:python@
+p << esc.p;
+@@
+F["need_helper"] = True
+
+@esc2 depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+- obj
++ vmlinux_klp_object(patch)
+...>
+}
+
+@helper depends on patch@
+identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
+@@
++static struct klp_object *vmlinux_klp_object(struct klp_patch *patch)
++{
++	struct klp_object *obj = patch->objs;
++
++	/* State callbacks get no object: find the one stock passed. */
++	while (obj->name)
++		obj++;
++	return obj;
++}
++
+ fn(...) { ... }
+
+// The new parameter is the patch whose callbacks run, which is the
+// global one: keep uses of a global named "patch" meaning the same.
+@gpatch depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj, f;
+identifier gp : script:python() { gp == "patch" };
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+(
+- &gp
++ gp
+|
+- gp.f
++ gp->f
+)
+...>
+}
+
+@sig depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ ) { ... }
+
+@proto depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ );
+
+@dropcb depends on patch@
+identifier O;
+position p : script:python() { F["ok"] and (p[0].line, p[0].column) == F["vm_pos"] };
+@@
+struct klp_object O[] = { ..., {
+  ...,
+- .callbacks@p = { ... },
+  ... }, ... };
+
+@script:python mk@
+e;
+@@
+if not F["ok"]:
+    cocci.include_match(False)
+else:
+    out = []
+    for i, (p, ent) in enumerate(F["entries"]):
+        if i == F["target"]:
+            out.append(fmt_entry(ent[0], ent[1] + cb_fields()))
+        else:
+            out.append(src(p))
+    if F["target"] is None:
+        out.append(fmt_entry(F["new_id"], cb_fields()))
+    coccinelle.e = cocci.make_ident(",\n\t".join(out))
+
+// The array is written anew: spatch can not replace a multi-line
+// initializer by generated text without mangling its last line.
+@old_array depends on patch && pst && okr@
+identifier pst.S;
+@@
+- struct klp_state S[] = { ... };
+
+@array_again depends on patch && pst@
+identifier pst.P, pst.S;
+identifier mk.e;
+@@
++static struct klp_state S[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = { ... };
+
+@new_array depends on patch && !pst@
+identifier P, O;
+identifier mk.e;
+@@
++static struct klp_state states[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = {
+  ...,
+  .objs = O,
++ .states = states,
+  ...
+ };
+
+@script:python mkid@
+v;
+@@
+if not F["ok"] or F["new_id"] != MARK or F["target"] is not None:
+    cocci.include_match(False)
+else:
+    coccinelle.v = cocci.make_ident(marker_id(F["file"]))
+
+@defid depends on patch@
+identifier mkid.v;
+@@
+#include <linux/livepatch.h>
++
++/* klp-migrate: review: pick a state id unique to this livepatch. */
++#define KLP_MIGRATED_STATE_ID v
+
+@inc depends on patch && !has_inc && okr@
+@@
+#include <linux/livepatch.h>
++#include <klp/state.h>
