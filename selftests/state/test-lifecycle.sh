@@ -1,0 +1,184 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# One livepatch at a time: its states come and go with it.
+. "$(dirname "$0")/functions.sh"
+
+A=test_klp_state_a
+T=test_klp_state_target
+
+start_test "enable and disable introduce and remove states"
+load_lp $A states=1,2
+disable_lp $A
+check_result "% insmod $A.ko states=1,2
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 2
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 2
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: pre_unpatch: state 2
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+$A: post_unpatch: state 2
+livepatch: '$A': unpatching complete
+% rmmod $A"
+
+start_test "shadow variables are freed with their state"
+load_lp $A states=3s,1
+expect_param $A shadow_count
+disable_lp $A
+check_result "% insmod $A.ko states=3s,1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 3
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 3
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+$A.shadow_count = 2
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 3
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 3
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A"
+
+start_test "failing pre_patch undoes the states before it"
+load_fail $A states=1,3s,2 fail_pre_patch=2
+check_result "% insmod $A.ko states=1,3s,2 fail_pre_patch=2
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3
+$A: pre_patch: state 2 fails
+$A: post_unpatch: state 1
+$A: post_unpatch: state 3
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+[compat] livepatch: pre-patch callback failed for object 'vmlinux'
+livepatch: failed to enable patch '$A'
+livepatch: '$A': canceling patching transition, going to unpatch
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+insmod: ERROR: could not insert module $A.ko: No such device"
+
+start_test "duplicate state ids are refused"
+load_fail $A states=1,2,1
+load_fail $A states=3s,3
+check_result "% insmod $A.ko states=1,2,1
+livepatch: duplicate state id 1 in livepatch '$A'
+insmod: ERROR: could not insert module $A.ko: Invalid parameters
+% insmod $A.ko states=3s,3
+livepatch: duplicate state id 3 in livepatch '$A'
+insmod: ERROR: could not insert module $A.ko: Invalid parameters"
+
+start_test "state callbacks wrap the object callbacks"
+load_mod $T
+load_lp $A states=1 obj_callbacks=1 target=1
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1 obj_callbacks=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: object pre_patch: vmlinux
+$A: object pre_patch: $T
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: object post_patch: vmlinux
+$A: object post_patch: $T
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: object pre_unpatch: vmlinux
+$A: object pre_unpatch: $T
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: object post_unpatch: vmlinux
+$A: object post_unpatch: $T
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"
+
+start_test "a livepatched module coming and going runs no state callbacks"
+load_lp $A states=1 obj_callbacks=1 target=1
+load_mod $T
+unload_mod $T
+disable_lp $A
+check_result "% insmod $A.ko states=1 obj_callbacks=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: object pre_patch: vmlinux
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: object post_patch: vmlinux
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% insmod $T.ko
+livepatch: applying patch '$A' to loading module '$T'
+$A: object pre_patch: $T
+$A: object post_patch: $T
+$T: loaded
+% rmmod $T
+$T: unloaded
+$A: object pre_unpatch: $T
+livepatch: reverting patch '$A' on unloading module '$T'
+$A: object post_unpatch: $T
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: object pre_unpatch: vmlinux
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: object post_unpatch: vmlinux
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A"
+
+start_test "a livepatch without a vmlinux object"
+load_mod $T
+load_lp $A states=1 no_vmlinux=1
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1 no_vmlinux=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * One livepatch source for the state selftests.  Module parameters pick
+ * its states from a fixed catalog, so that every test module is built
+ * with the header's macros exactly as an author would write them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/delay.h>
+#include <linux/kernel.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+#include <linux/string.h>
+#include <klp/state.h>
+
+#define SHADOW_ID	3
+#define SHADOW_MAX	16
+
+static char *states = "";
+module_param(states, charp, 0400);
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6");
+
+static bool replace;
+module_param(replace, bool, 0400);
+MODULE_PARM_DESC(replace, "atomic replace");
+
+static ulong fail_pre_patch;
+module_param(fail_pre_patch, ulong, 0400);
+MODULE_PARM_DESC(fail_pre_patch, "id of the state whose pre_patch fails");
+
+static bool obj_callbacks;
+module_param(obj_callbacks, bool, 0400);
+MODULE_PARM_DESC(obj_callbacks, "log per-object callbacks");
+
+static bool target;
+module_param(target, bool, 0400);
+MODULE_PARM_DESC(target, "also patch test_klp_state_target");
+
+static bool fail_obj_pre_patch;
+module_param(fail_obj_pre_patch, bool, 0400);
+MODULE_PARM_DESC(fail_obj_pre_patch, "the target object's pre_patch fails");
+
+static bool no_vmlinux;
+module_param(no_vmlinux, bool, 0400);
+MODULE_PARM_DESC(no_vmlinux, "patch the target module only");
+
+static int nr_shadow = 2;
+module_param(nr_shadow, int, 0400);
+MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
+
+/* Shadow variables hang off fake objects 1..n, the same in every module. */
+static void *shadow_obj(int i)
+{
+	return (void *)(unsigned long)(i + 1);
+}
+
+static int shadow_count_get(char *buf, const struct kernel_param *kp)
+{
+	int i, n = 0;
+
+	for (i = 0; i < SHADOW_MAX; i++)
+		n += !!klp_shadow_get(shadow_obj(i), SHADOW_ID);
+	return sysfs_emit(buf, "%d\n", n);
+}
+
+static const struct kernel_param_ops shadow_count_ops = {
+	.get = shadow_count_get,
+};
+module_param_cb(shadow_count, &shadow_count_ops, NULL, 0400);
+MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
+
+static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
+{
+	int i;
+
+	if (state->id == fail_pre_patch) {
+		pr_info("pre_patch: state %lu fails\n", state->id);
+		return -ENODEV;
+	}
+	pr_info("pre_patch: state %lu\n", state->id);
+	if (state->id != SHADOW_ID)
+		return 0;
+	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
+		if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
+						   sizeof(int), GFP_KERNEL,
+						   NULL, NULL))
+			return -ENOMEM;
+	return 0;
+}
+
+static void cb_post_patch(struct klp_patch *patch, struct klp_state *state)
+{
+	pr_info("post_patch: state %lu\n", state->id);
+}
+
+static void cb_pre_unpatch(struct klp_patch *patch, struct klp_state *state)
+{
+	pr_info("pre_unpatch: state %lu\n", state->id);
+}
+
+static void cb_post_unpatch(struct klp_patch *patch, struct klp_state *state)
+{
+	pr_info("post_unpatch: state %lu\n", state->id);
+}
+
+static void cb_shadow_dtor(void *obj, void *shadow_data)
+{
+	pr_info("shadow_dtor: obj %lu\n", (unsigned long)obj);
+}
+
+#define CBS	.callbacks.pre_patch = cb_pre_patch,			\
+		.callbacks.post_patch = cb_post_patch,			\
+		.callbacks.pre_unpatch = cb_pre_unpatch,		\
+		.callbacks.post_unpatch = cb_post_unpatch
+
+static struct klp_state catalog[] = {
+	KLP_STATE(1, CBS),
+	KLP_STATE(2, CBS),
+	KLP_SHADOW_STATE(SHADOW_ID, cb_shadow_dtor, CBS),
+	KLP_STATE(SHADOW_ID, CBS),
+	KLP_STATE(4, CBS, .block_disable = true),
+	KLP_STATE(4, CBS),
+	KLP_STATE(5, CBS, .version = 1),
+	KLP_STATE(5, CBS, .version = 2),
+	KLP_STATE(6),
+};
+
+static const char * const catalog_keys[] = {
+	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6",
+};
+
+static struct klp_state table[ARRAY_SIZE(catalog) * 2 + 1];
+
+static int obj_pre_patch(struct klp_object *obj)
+{
+	const char *name = obj->name ?: "vmlinux";
+
+	if (obj->name && fail_obj_pre_patch) {
+		pr_info("object pre_patch: %s fails\n", name);
+		return -ENODEV;
+	}
+	pr_info("object pre_patch: %s\n", name);
+	return 0;
+}
+
+static void obj_post_patch(struct klp_object *obj)
+{
+	pr_info("object post_patch: %s\n", obj->name ?: "vmlinux");
+}
+
+static void obj_pre_unpatch(struct klp_object *obj)
+{
+	pr_info("object pre_unpatch: %s\n", obj->name ?: "vmlinux");
+}
+
+static void obj_post_unpatch(struct klp_object *obj)
+{
+	pr_info("object post_unpatch: %s\n", obj->name ?: "vmlinux");
+}
+
+/* Sleeps like the original while the target holds its worker here. */
+static noinline void livepatch_busy_wait(bool *block)
+{
+	while (READ_ONCE(*block))
+		msleep(20);
+}
+
+static struct klp_func no_funcs[] = { {} };
+
+static struct klp_func target_funcs[] = {
+	{
+		.old_name = "test_klp_state_busy_wait",
+		.new_func = livepatch_busy_wait,
+	}, {}
+};
+
+static struct klp_object objs[3];
+
+static struct klp_patch patch = {
+	.mod = THIS_MODULE,
+	.objs = objs,
+	.states = table,
+};
+
+static int parse_states(void)
+{
+	char *list, *key, *cur;
+	int i, n = 0, ret = 0;
+
+	cur = list = kstrdup(states, GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	while ((key = strsep(&cur, ",")) && ret == 0) {
+		if (!*key)
+			continue;
+		i = match_string(catalog_keys, ARRAY_SIZE(catalog_keys), key);
+		if (i < 0 || n == ARRAY_SIZE(table) - 1)
+			ret = -EINVAL;
+		else
+			table[n++] = catalog[i];
+	}
+	kfree(list);
+	return ret;
+}
+
+static void setup_objs(void)
+{
+	struct klp_callbacks cbs = {
+		.pre_patch = obj_pre_patch,
+		.post_patch = obj_post_patch,
+		.pre_unpatch = obj_pre_unpatch,
+		.post_unpatch = obj_post_unpatch,
+	};
+	int n = 0;
+
+	if (!no_vmlinux) {
+		objs[n].funcs = no_funcs;
+		if (obj_callbacks)
+			objs[n].callbacks = cbs;
+		n++;
+	}
+	if (target || no_vmlinux) {
+		objs[n].name = "test_klp_state_target";
+		objs[n].funcs = target_funcs;
+		if (obj_callbacks)
+			objs[n].callbacks = cbs;
+	}
+}
+
+static int __init test_klp_state_init(void)
+{
+	int ret = parse_states();
+
+	if (ret) {
+		pr_err("bad states parameter '%s'\n", states);
+		return ret;
+	}
+	setup_objs();
+	patch.replace = replace;
+	return klp_enable_patch(&patch);
+}
+
+static void __exit test_klp_state_exit(void)
+{
+}
+
+module_init(test_klp_state_init);
+module_exit(test_klp_state_exit);
+MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");
+MODULE_DESCRIPTION("klp-state selftest livepatch");
