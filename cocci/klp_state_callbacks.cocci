@@ -124,7 +124,8 @@ def fmt_entry(ident, fields):
         head = "KLP_STATE(" + ident
     if not rest:
         return head + ")"
-    pad = "\n\t\t" + " " * (len(head.split("(")[0]) + 1 - 8)
+    col = 8 + len(head.split("(")[0]) + 1
+    pad = "\n" + "\t" * (col // 8) + " " * (col % 8)
     return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
 
 def cb_fields():

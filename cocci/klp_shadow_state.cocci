@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Shadow variables freed by hand with klp_shadow_free_all(ID, dtor) in
+/// module exit or in a vmlinux post-unpatch callback are owned by a state
+/// instead: KLP_SHADOW_STATE(ID, dtor) frees them when the state is
+/// removed, and keeps them when a replacing patch carries the state on.
+/// The manual free goes.  The ID must be a constant (it lands in a static
+/// initializer); other calls are reported.
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 the klp-state authors
+// Options: --no-includes --include-headers
+// Keywords: livepatch, klp_state, shadow variables
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+import zlib
+
+def reset():
+    global F
+    F = {"cbs": {}, "named": {}, "entries": [], "exit": set(),
+         "frees": [], "todo": {}, "ok": False, "drop": set(),
+         "post_unpatch": set()}
+
+reset()
+
+def src(p):
+    """Original text under a position (columns are 0-based, end exclusive)."""
+    with open(p.file) as fh:
+        lines = fh.read().split("\n")
+    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
+    if l0 == l1:
+        return lines[l0][c0:c1]
+    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
+
+def split_top(s):
+    """Split on commas outside brackets."""
+    out, depth, cur = [], 0, ""
+    for ch in s:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+def norm(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+def parse_entry(text):
+    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
+    t = norm(text)
+    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
+    if m:
+        args = split_top(m.group(2))
+        if not args:
+            return None
+        fields = []
+        rest = args[1:]
+        if m.group(1) == "KLP_SHADOW_STATE":
+            if not rest:
+                return None
+            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
+            rest = rest[1:]
+        for a in rest:
+            d, _, v = a.partition("=")
+            fields.append((norm(d), norm(v)))
+        return (args[0], fields)
+    m = re.match(r"^\{(.*)\}$", t)
+    if not m:
+        return None
+    ident, fields = None, []
+    for a in split_top(m.group(1)):
+        d, eq, v = a.partition("=")
+        if not eq:
+            return None
+        d, v = norm(d).replace(" ", ""), norm(v)
+        if d == ".id":
+            ident = v
+        elif d == ".callbacks":
+            inner = re.match(r"^\{(.*)\}$", v)
+            if not inner:
+                return None
+            for b in split_top(inner.group(1)):
+                dd, _, vv = b.partition("=")
+                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
+        else:
+            fields.append((d, v))
+    if ident is None:
+        return None
+    return (ident, fields)
+
+def fmt_entry(ident, fields):
+    shadow = dict(fields).get(".is_shadow") == "true"
+    rest = [f for f in fields if not (shadow and f[0] == ".is_shadow")]
+    if shadow:
+        dtor = dict(rest).get(".callbacks.shadow_dtor", "NULL")
+        rest = [f for f in rest if f[0] != ".callbacks.shadow_dtor"]
+        head = "KLP_SHADOW_STATE(" + ident + ", " + dtor
+    else:
+        head = "KLP_STATE(" + ident
+    if not rest:
+        return head + ")"
+    col = 8 + len(head.split("(")[0]) + 1
+    pad = "\n" + "\t" * (col // 8) + " " * (col % 8)
+    return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
+
+
+CONST = re.compile(r"^([A-Z_][A-Z0-9_]*|\(?[0-9][0-9a-fA-FxXuUlL]*\)?)$")
+
+@script:python depends on patch || context || org || report@
+@@
+reset()
+
+@has_inc@
+@@
+#include <klp/state.h>
+
+@cb@
+identifier O, f;
+position p;
+@@
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ... }, ... };
+
+@script:python@
+p << cb.p;
+f << cb.f;
+@@
+F["cbs"][(p[0].line, p[0].column)] = f
+
+@nm@
+identifier O;
+expression N;
+position p;
+@@
+struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+
+@script:python@
+p << nm.p;
+N << nm.N;
+@@
+if N != "NULL":
+    F["named"][(p[0].line, p[0].column)] = N
+
+@pst@
+identifier P, S;
+@@
+struct klp_patch P = { ..., .states = S, ... };
+
+@ent@
+identifier pst.S;
+initializer E;
+position p;
+@@
+struct klp_state S[] = { ..., E@p, ... };
+
+@script:python@
+p << ent.p;
+@@
+txt = src(p[0])
+e = parse_entry(txt)
+if e is not None:
+    F["entries"].append((p[0], e))
+elif norm(txt) not in ("{ }", "{}"):
+    F["entries"].append((p[0], None))
+
+@ex@
+declarer name module_exit;
+identifier fn;
+@@
+module_exit(fn);
+
+@script:python@
+fn << ex.fn;
+@@
+F["exit"].add(fn)
+
+// Every manual free, wherever it is.
+@fr@
+identifier fn;
+expression I, D;
+position p;
+@@
+fn(...) { <... klp_shadow_free_all@p(I, D); ...> }
+
+@script:python@
+fn << fr.fn;
+I << fr.I;
+D << fr.D;
+p << fr.p;
+@@
+F["frees"].append((fn, I, D, p[0]))
+
+@script:python@
+@@
+for k, f in F["cbs"].items():
+    if k not in F["named"]:
+        F["post_unpatch"].add(f)
+for _, e in F["entries"]:
+    if e is not None:
+        F["post_unpatch"] |= set(v for d, v in e[1] if d == ".callbacks.post_unpatch")
+for fn, I, D, p in F["frees"]:
+    key = (p.line, p.column)
+    if fn not in F["exit"] and fn not in F["post_unpatch"]:
+        F["todo"][key] = "not in module exit or a vmlinux post-unpatch callback: shadow variables of " + I + " keep their manual lifetime"
+    elif not CONST.match(I):
+        F["todo"][key] = "id " + I + " is not a constant: declare the state by hand"
+    elif any(e is None for _, e in F["entries"]):
+        F["todo"][key] = "states[] has an entry the script can not read"
+    elif any(I == I2 and D != D2 for _, I2, D2, _ in F["frees"]):
+        F["todo"][key] = "shadow variables of " + I + " are freed with different destructors"
+    else:
+        F["drop"].add(key)
+F["ok"] = bool(F["drop"])
+
+@okr depends on patch@
+identifier P : script:python() { F["ok"] };
+@@
+struct klp_patch P = { ... };
+
+@rep depends on report || org || context@
+expression I, D;
+position p;
+@@
+klp_shadow_free_all@p(I, D)
+
+@script:python depends on report@
+p << rep.p;
+I << rep.I;
+D << rep.D;
+@@
+key = (p[0].line, p[0].column)
+if key in F["drop"]:
+    coccilib.report.print_report(p[0], "use KLP_SHADOW_STATE(" + I + ", " + D + "): the shadow variables then live as long as the state, also across an atomic replace that keeps it, and are freed when it is removed instead of at module unload")
+elif key in F["todo"]:
+    coccilib.report.print_report(p[0], "klp_shadow_free_all() kept: " + F["todo"][key])
+
+@script:python depends on org@
+p << rep.p;
+I << rep.I;
+@@
+key = (p[0].line, p[0].column)
+if key in F["drop"]:
+    coccilib.org.print_todo(p[0], "use KLP_SHADOW_STATE(" + I + ", ...)")
+
+@ctx depends on context@
+expression I, D;
+position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
+@@
+* klp_shadow_free_all@p(I, D);
+
+@drop depends on patch@
+expression I, D;
+position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
+@@
+- klp_shadow_free_all@p(I, D);
+
+@script:python mk@
+e;
+@@
+if not F["ok"]:
+    cocci.include_match(False)
+else:
+    ents = [(p, e) for p, e in F["entries"]]
+    added = []
+    for fn, I, D, p in sorted(F["frees"], key=lambda x: (int(x[3].line), int(x[3].column))):
+        if (p.line, p.column) not in F["drop"] or I in added:
+            continue
+        added.append(I)
+        for i, (q, e) in enumerate(ents):
+            if e[0] == I:
+                f = [x for x in e[1] if x[0] not in (".is_shadow", ".callbacks.shadow_dtor")]
+                ents[i] = (None, (I, f + [(".is_shadow", "true"), (".callbacks.shadow_dtor", D)]))
+                break
+        else:
+            ents.append((None, (I, [(".is_shadow", "true"), (".callbacks.shadow_dtor", D)])))
+    out = [src(q) if q is not None else fmt_entry(*e) for q, e in ents]
+    coccinelle.e = cocci.make_ident(",\n\t".join(out))
+
+// The array is written anew: spatch can not replace a multi-line
+// initializer by generated text without mangling its last line.
+@old_array depends on patch && pst && okr@
+identifier pst.S;
+@@
+- struct klp_state S[] = { ... };
+
+@array_again depends on patch && pst@
+identifier pst.P, pst.S;
+identifier mk.e;
+@@
++static struct klp_state S[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = { ... };
+
+@new_array depends on patch && !pst@
+identifier P, O;
+identifier mk.e;
+@@
++static struct klp_state states[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = {
+  ...,
+  .objs = O,
++ .states = states,
+  ...
+ };
+
+@inc depends on patch && !has_inc && okr@
+@@
+#include <linux/livepatch.h>
++#include <klp/state.h>
