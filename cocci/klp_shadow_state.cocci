@@ -113,7 +113,8 @@ def fmt_entry(ident, fields):
     if not rest:
         return head + ")"
     col = 8 + len(head.split("(")[0]) + 1
-    pad = "\n" + "\t" * (col // 8) + " " * (col % 8)
+    tabs, spaces = divmod(col, 8)
+    pad = "\n" + "\t" * tabs + " " * spaces
     return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
 
 
