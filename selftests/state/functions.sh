@@ -66,7 +66,7 @@ load_lp()
 	local mod=$1
 
 	shift
-	log "% insmod $mod.ko $*"
+	log "% insmod $mod.ko${*:+ $*}"
 	insmod "$mod.ko" "$@" || die "insmod $mod failed"
 	loop_until "transition_done $mod" || die "$mod transition stuck"
 }
@@ -77,7 +77,7 @@ load_lp_nowait()
 	local mod=$1
 
 	shift
-	log "% insmod $mod.ko $*"
+	log "% insmod $mod.ko${*:+ $*}"
 	insmod "$mod.ko" "$@" || die "insmod $mod failed"
 }
 
@@ -87,7 +87,7 @@ load_fail()
 	local mod=$1 err
 
 	shift
-	log "% insmod $mod.ko $*"
+	log "% insmod $mod.ko${*:+ $*}"
 	if err=$(insmod "$mod.ko" "$@" 2>&1); then
 		die "insmod $mod succeeded"
 	fi

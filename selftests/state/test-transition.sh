@@ -1,0 +1,149 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Transitions held by a busy target task: reversed enable, reversed
+# disable and a forced transition.
+. "$(dirname "$0")/functions.sh"
+
+A=test_klp_state_a
+B=test_klp_state_b
+C=test_klp_state_c
+T=test_klp_state_target
+
+# hold: park the target's worker in the function the livepatches patch
+hold()
+{
+	set_param $T block "$1"
+	sleep 0.5
+}
+
+start_test "a reversed enable undoes the new and the dropped states"
+load_mod $T
+load_lp $A states=1 replace=1
+hold 1
+load_lp_nowait $B states=2,4b replace=1 target=1
+write_enabled $B 0 || die "reversing the enable of $B was refused"
+loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+hold 0
+unload_mod $B
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1 replace=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko states=2,4b replace=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+$B: pre_patch: state 4
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': reversing transition from patching to unpatching
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$A: post_patch: state 1
+$B: post_unpatch: state 2
+$B: post_unpatch: state 4
+livepatch: '$B': unpatching complete
+% echo 0 > /sys/module/$T/parameters/block
+% rmmod $B
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"
+
+start_test "a reversed disable re-establishes the states"
+load_mod $T
+load_lp $A states=1,2 target=1
+hold 1
+write_enabled $A 0 || die "disable of $A refused"
+write_enabled $A 1 || die "reversing the disable of $A was refused"
+loop_until "transition_done $A" || die "$A transition stuck"
+hold 0
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1,2 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 2
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 2
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: pre_unpatch: state 2
+livepatch: '$A': starting unpatching transition
+% echo 1 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': reversing transition from unpatching to patching
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 2
+livepatch: '$A': patching complete
+% echo 0 > /sys/module/$T/parameters/block
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: pre_unpatch: state 2
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+$A: post_unpatch: state 2
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"
+
+# Last: a forced patch module can never be unloaded.
+start_test "a forced transition runs the normal callbacks"
+load_mod $T
+hold 1
+load_lp_nowait $C states=1 target=1
+log "% echo 1 > $SYSFS_KLP/$C/force"
+echo 1 > "$SYSFS_KLP/$C/force"
+loop_until "transition_done $C" || die "$C transition stuck"
+hold 0
+write_enabled $C 0 || die "disable of $C refused"
+loop_until "[ ! -e $SYSFS_KLP/$C ]" || die "$C never went away"
+check_result "% insmod $T.ko
+$T: loaded
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $C.ko states=1 target=1
+livepatch: enabling patch '$C'
+livepatch: '$C': initializing patching transition
+$C: pre_patch: state 1
+livepatch: '$C': starting patching transition
+% echo 1 > $SYSFS_KLP/$C/force
+livepatch: forcing remaining tasks to the patched state
+livepatch: '$C': completing patching transition
+$C: post_patch: state 1
+livepatch: '$C': patching complete
+% echo 0 > /sys/module/$T/parameters/block
+% echo 0 > $SYSFS_KLP/$C/enabled
+livepatch: '$C': initializing unpatching transition
+$C: pre_unpatch: state 1
+livepatch: '$C': starting unpatching transition
+livepatch: '$C': completing unpatching transition
+$C: post_unpatch: state 1
+livepatch: '$C': unpatching complete"
