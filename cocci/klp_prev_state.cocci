@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Stock versioned states hand a change over from the replaced patch by
+/// testing klp_get_prev_state() in the callbacks.  Once the callbacks are
+/// state callbacks (KLP_STATE), the takeover is implicit: they run only
+/// when the state is introduced or removed, never when a replacing patch
+/// keeps it, so klp_get_prev_state() returns NULL there and the branch is
+/// dead.  The common shape, "prev = klp_get_prev_state(ID); if (prev) ...",
+/// in a state callback or a helper only state callbacks call, is removed;
+/// every use is reported.
+///
+//# klp_state.data is not handed over: a patch that keeps the state never
+//# runs its callbacks, so its own klp_state.data stays NULL.  Keep such
+//# data in a shadow variable owned by the state (KLP_SHADOW_STATE).
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 the klp-state authors
+// Options: --no-includes --include-headers
+// Keywords: livepatch, klp_state, klp_get_prev_state
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+def reset():
+    global F
+    F = {"state_cbs": set(), "obj_cbs": set(), "callers": {},
+         "vars": set(), "safe": set(), "data": set()}
+
+reset()
+
+def src(p):
+    """Original text under a position (columns are 0-based, end exclusive)."""
+    with open(p.file) as fh:
+        lines = fh.read().split("\n")
+    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
+    if l0 == l1:
+        return lines[l0][c0:c1]
+    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
+
+def split_top(s):
+    """Split on commas outside brackets."""
+    out, depth, cur = [], 0, ""
+    for ch in s:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+def norm(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+def parse_entry(text):
+    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
+    t = norm(text)
+    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
+    if m:
+        args = split_top(m.group(2))
+        if not args:
+            return None
+        fields = []
+        rest = args[1:]
+        if m.group(1) == "KLP_SHADOW_STATE":
+            if not rest:
+                return None
+            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
+            rest = rest[1:]
+        for a in rest:
+            d, _, v = a.partition("=")
+            fields.append((norm(d), norm(v)))
+        return (args[0], fields)
+    m = re.match(r"^\{(.*)\}$", t)
+    if not m:
+        return None
+    ident, fields = None, []
+    for a in split_top(m.group(1)):
+        d, eq, v = a.partition("=")
+        if not eq:
+            return None
+        d, v = norm(d).replace(" ", ""), norm(v)
+        if d == ".id":
+            ident = v
+        elif d == ".callbacks":
+            inner = re.match(r"^\{(.*)\}$", v)
+            if not inner:
+                return None
+            for b in split_top(inner.group(1)):
+                dd, _, vv = b.partition("=")
+                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
+        else:
+            fields.append((d, v))
+    if ident is None:
+        return None
+    return (ident, fields)
+
+
+@script:python depends on patch || context || org || report@
+@@
+reset()
+
+@ent@
+identifier S;
+initializer E;
+position p;
+@@
+struct klp_state S[] = { ..., E@p, ... };
+
+@script:python@
+p << ent.p;
+@@
+t = norm(src(p[0]))
+m = re.match(r"^KLP_(SHADOW_)?STATE\((.*)\)$", t)
+if m:
+    for a in split_top(m.group(2)):
+        d, eq, v = a.partition("=")
+        if eq and norm(d).startswith(".callbacks.") and "shadow_dtor" not in d:
+            F["state_cbs"].add(norm(v))
+
+@ocb@
+identifier O, K, f;
+@@
+struct klp_object O[] = { ..., { ..., .callbacks = { ..., .K = f, ... }, ... }, ... };
+
+@script:python@
+f << ocb.f;
+@@
+F["obj_cbs"].add(f)
+
+@call@
+identifier caller, callee;
+@@
+caller(...) { <... callee(...) ...> }
+
+@script:python@
+caller << call.caller;
+callee << call.callee;
+@@
+F["callers"].setdefault(callee, set()).add(caller)
+
+@prev@
+identifier fn, P;
+expression I;
+statement S;
+position p;
+@@
+fn(...) {
+<...
+P = klp_get_prev_state@p(I);
+if (P) S
+...>
+}
+
+@script:python@
+fn << prev.fn;
+p << prev.p;
+P << prev.P;
+@@
+def state_only(f):
+    if f in F["state_cbs"]:
+        return True
+    c = F["callers"].get(f, set())
+    return bool(c) and f not in F["obj_cbs"] and all(x in F["state_cbs"] for x in c)
+if state_only(fn):
+    F["safe"].add(fn)
+    F["vars"].add(P)
+
+@hand depends on report || org@
+identifier P, X;
+@@
+X->data = P->data
+
+@script:python@
+P << hand.P;
+@@
+F["data"].add(P)
+
+@rep depends on report || org || context@
+identifier fn;
+expression I;
+position p;
+@@
+fn(...) { <... klp_get_prev_state@p(I) ...> }
+
+@script:python depends on report@
+fn << rep.fn;
+p << rep.p;
+I << rep.I;
+@@
+if fn in F["safe"]:
+    msg = ("takeover of state " + I + " is implicit: " + fn +
+           "() runs only from state callbacks, which run only when the state is introduced or removed, never when a replacing patch keeps it;"
+           " klp_get_prev_state() returns NULL here and the branch goes")
+else:
+    msg = ("klp_get_prev_state(" + I + ") in " + fn + "() kept: " +
+           ("it is reached from object callbacks, which still run on every replace: convert them with klp_state_callbacks.cocci first"
+            if fn in F["obj_cbs"] or any(c in F["obj_cbs"] for c in F["callers"].get(fn, ()))
+            else "not the common shape or not only reached from state callbacks; with state callbacks the takeover is implicit, review by hand"))
+if F["data"]:
+    msg += "; klp_state.data is not handed over to a patch that keeps the state (its callbacks do not run): keep the data in a shadow variable owned by the state (KLP_SHADOW_STATE)"
+coccilib.report.print_report(p[0], msg)
+
+@script:python depends on org@
+p << rep.p;
+fn << rep.fn;
+@@
+coccilib.org.print_todo(p[0], "klp_get_prev_state() in " + fn + ": takeover is implicit with state callbacks")
+
+@ctx depends on context@
+identifier fn : script:python() { fn in F["safe"] };
+identifier P;
+expression I;
+statement S;
+@@
+fn(...) {
+<...
+* P = klp_get_prev_state(I);
+* if (P) S
+...>
+}
+
+@gone depends on patch@
+identifier fn : script:python() { fn in F["safe"] };
+identifier P;
+expression I;
+statement S;
+@@
+fn(...) {
+<...
+- P = klp_get_prev_state(I);
+- if (P) S
+...>
+}
+
+@depends on patch@
+identifier fn : script:python() { fn in F["safe"] };
+identifier P : script:python() { P in F["vars"] };
+type T;
+@@
+fn(...) {
+...
+- T *P;
+... when != P
+}
