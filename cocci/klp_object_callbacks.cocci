@@ -9,7 +9,6 @@
 // Options: --no-includes --include-headers
 // Keywords: livepatch, klp_object, callbacks
 
-virtual patch
 virtual context
 virtual org
 virtual report
