@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# packages.sh [--list]
+#
+# Installs the Debian packages the test bed needs, only those missing.
+# With --list, prints the list and exits.
+set -euo pipefail
+
+. "$(dirname "$0")/common.sh"
+
+pkgs=(
+	# stock kernels and their headers (6.1 is bookworm's default)
+	linux-image-amd64 linux-headers-amd64
+	linux-image-6.12-amd64 linux-headers-6.12-amd64
+	# sources: native kernels, upstream selftests of each kernel
+	linux-source-6.1 linux-source-6.12 xz-utils
+	# building kernels and modules
+	gcc make libc6-dev patch ccache bc flex bison libelf-dev libssl-dev
+	dwarves
+	# the VM and its userland
+	qemu-system-x86 busybox-static cpio bash kmod procps coreutils
+	util-linux mount diffutils grep sed gawk findutils libc-bin
+)
+
+if [ "${1:-}" = --list ]; then
+	printf '%s\n' "${pkgs[@]}"
+	exit 0
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+	status=$(dpkg-query -W -f '${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+	[ "${status:0:2}" = ii ] || missing+=("$p")
+done
+[ ${#missing[@]} -gt 0 ] || exit 0
+
+[ "$(id -u)" -eq 0 ] ||
+	die "missing packages (run as root or install them): ${missing[*]}"
+log "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,180 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# provision.sh KVER FLAVOR
+#
+# Makes one kernel ready for the VM runner and writes its description to
+# $KLP_CACHE/kernels/<flavor>-<kver>.env (printed on stdout):
+#   KLP_KVER KLP_FLAVOR KLP_KRELEASE KLP_KIMAGE KLP_KDIR KLP_KSRC KLP_DEBVER
+# KLP_KDIR is what out-of-tree modules build against; KLP_KSRC holds the
+# kernel's own tools/testing/selftests (and lib/livepatch on 6.1).
+#
+#   stock:  Debian's installed image and headers, newest ABI of the series.
+#   native: linux-source-<kver> with backports/<kver>/series applied, built
+#           from tinyconfig + config fragments, incrementally, with ccache.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/common.sh"
+
+[ $# -eq 2 ] || die "usage: $0 KVER FLAVOR"
+kver=$1 flavor=$2
+check_kver "$kver"
+check_flavor "$flavor"
+
+mkdir -p "$KLP_CACHE/kernels"
+envfile=$KLP_CACHE/kernels/$flavor-$kver.env
+tarball=/usr/src/linux-source-$kver.tar.xz
+[ -r "$tarball" ] || die "$tarball missing (package linux-source-$kver)"
+debver=$(dpkg-query -W -f '${Version}' "linux-source-$kver")
+
+# A cheap identity of the tarball: package version, size and mtime.  The
+# content hash of 150 MB would cost a second on every run for nothing.
+tarball_key() {
+	echo "$debver $(stat -c '%s %Y' "$tarball")"
+}
+
+# Extract only the paths the upstream suite needs; stock kernels come with
+# headers, not sources.
+stock_sources() {
+	local dst=$KLP_CACHE/src/$kver key top_dir members
+	key=$(tarball_key)
+	if [ "$(cat "$dst.stamp" 2>/dev/null)" != "$key" ]; then
+		log "extracting selftests of linux-source-$kver $debver"
+		rm -rf "$dst" "$dst.stamp"
+		mkdir -p "$dst"
+		top_dir=linux-source-$kver
+		members=("$top_dir/tools/testing/selftests/livepatch"
+			 "$top_dir/tools/testing/selftests/kselftest*")
+		[ "$kver" != 6.1 ] || members+=("$top_dir/lib/livepatch")
+		tar -xJf "$tarball" -C "$dst" --strip-components=1 \
+			--wildcards "${members[@]}"
+		echo "$key" >"$dst.stamp"
+	fi
+	echo "$dst"
+}
+
+provision_stock() {
+	local img release kdir
+	img=$(ls -1 /boot/vmlinuz-"$kver".*-amd64 /boot/vmlinuz-"$kver".*+deb*-amd64 \
+		2>/dev/null | sort -uV | tail -n1 || true)
+	[ -n "$img" ] || die "no /boot/vmlinuz-$kver.* (package $(stock_image_pkg "$kver"))"
+	release=${img#/boot/vmlinuz-}
+	kdir=/usr/src/linux-headers-$release
+	[ -f "$kdir/Makefile" ] ||
+		die "$kdir missing (package linux-headers-$release)"
+	[ -r "$img" ] || die "$img not readable"
+	write_env "$release" "$img" "$kdir" "$(stock_sources)" \
+		"$(dpkg-query -W -f '${Version}' "linux-image-$release" 2>/dev/null || echo unknown)"
+}
+
+# Everything that decides the content of the patched source tree.
+series_key() {
+	local dir=$top/backports/$kver
+	tarball_key
+	if [ -f "$dir/series" ]; then
+		sha256sum "$dir/series"
+		series_patches "$dir" | while read -r p; do
+			sha256sum "$dir/$p"
+		done
+	fi
+}
+
+series_patches() {
+	sed -e 's/#.*//' -e 's/[[:space:]]\+-p[0-9]\+//' -e '/^[[:space:]]*$/d' \
+		"$1/series"
+}
+
+native_sources() {
+	local src=$1 key dir=$top/backports/$kver p
+	key=$(series_key | sha256sum | cut -d' ' -f1)
+	if [ "$(cat "$src.stamp" 2>/dev/null)" = "$key" ]; then
+		return 0
+	fi
+	log "extracting linux-source-$kver $debver"
+	rm -rf "$src" "$src.stamp"
+	mkdir -p "$src"
+	tar -xJf "$tarball" -C "$src" --strip-components=1
+	if [ -f "$dir/series" ]; then
+		for p in $(series_patches "$dir"); do
+			log "applying backports/$kver/$p"
+			patch -d "$src" -p1 --batch --forward --quiet <"$dir/$p" ||
+				{ rm -rf "$src"; die "backports/$kver/$p does not apply"; }
+		done
+	fi
+	echo "$key" >"$src.stamp"
+}
+
+fragments() {
+	echo "$here/config.fragment"
+	[ ! -f "$here/config-$kver.fragment" ] || echo "$here/config-$kver.fragment"
+}
+
+native_config() {
+	local src=$1 obj=$2 key frag sym want got bad=0
+	key=$( (cat "$src.stamp"; cat $(fragments)) | sha256sum | cut -d' ' -f1)
+	if [ -f "$obj/.config" ] && [ "$(cat "$obj/.config.stamp" 2>/dev/null)" = "$key" ]; then
+		return 0
+	fi
+	log "configuring $kver: tinyconfig + $(fragments | xargs -n1 basename | tr '\n' ' ')"
+	make -s -C "$src" O="$obj" ARCH=x86_64 tinyconfig >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" \
+		$(fragments) >"$obj/merge_config.log" 2>&1
+	make -s -C "$src" O="$obj" ARCH=x86_64 olddefconfig >/dev/null
+	# merge_config.sh -m does not check; do it so that a symbol that lost
+	# a dependency is reported instead of silently missing.
+	for frag in $(fragments); do
+		while IFS='=' read -r sym want; do
+			got=$(grep -E "^$sym=" "$obj/.config" | cut -d= -f2- || true)
+			if [ "$got" != "$want" ]; then
+				warn "$sym: wanted $want, got ${got:-n}"
+				case $sym in
+				CONFIG_LIVEPATCH|CONFIG_MODULES|CONFIG_UNWINDER_ORC|\
+				CONFIG_SERIAL_8250_CONSOLE|CONFIG_BLK_DEV_INITRD) bad=1;;
+				esac
+			fi
+		done < <(grep -E '^CONFIG_[A-Z0-9_]+=' "$frag")
+	done
+	[ $bad -eq 0 ] || die "kernel config for $kver lacks essential options"
+	echo "$key" >"$obj/.config.stamp"
+}
+
+provision_native() {
+	local base=$KLP_CACHE/native/$kver src obj release start
+	src=$base/src
+	obj=$base/build
+	mkdir -p "$base" "$obj" "$KLP_CACHE/ccache"
+	native_sources "$src"
+	native_config "$src" "$obj"
+	start=$SECONDS
+	log "building $kver in $obj (ccache, -j$(nproc))"
+	export CCACHE_DIR=$KLP_CACHE/ccache
+	# Compiler path and flags in the cache key, not file mtimes: a
+	# re-extracted tree still hits the cache.
+	export CCACHE_COMPILERCHECK=content CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+	make -s -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" \
+		KBUILD_BUILD_USER=klp \
+		KBUILD_BUILD_HOST=klp -j"$(nproc)" all >"$base/build.log" 2>&1 ||
+		{ tail -n 40 "$base/build.log" >&2; die "kernel $kver build failed (log: $base/build.log)"; }
+	log "built $kver in $((SECONDS - start)) s"
+	release=$(cat "$obj/include/config/kernel.release")
+	write_env "$release" "$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
+}
+
+write_env() {
+	cat >"$envfile.tmp" <<EOT
+KLP_KVER=$kver
+KLP_FLAVOR=$flavor
+KLP_KRELEASE=$1
+KLP_KIMAGE=$2
+KLP_KDIR=$3
+KLP_KSRC=$4
+KLP_DEBVER=$5
+KLP_DEBSRC=linux-source-$kver/$debver
+EOT
+	mv "$envfile.tmp" "$envfile"
+	echo "$envfile"
+}
+
+"provision_$flavor"

@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Turns the result stream of one VM run (written by the guest's init to
+# ttyS1) into KTAP, one document per suite, plus a "vm" document for what
+# the host observed (boot, kernel console, completion).
+#
+# Variables: label (e.g. "stock 6.1"), console (path of the console log),
+# stopped (why the host stopped the VM, empty if it stopped by itself),
+# counts (file to write "passed failed skipped" to).
+# Script conventions: see selftests/README.rst.
+
+function add(status, name, diag) {
+	n++
+	st[n] = status; nm[n] = name; dg[n] = diag
+}
+
+function flush_suite(   i, line) {
+	if (suite == "")
+		return
+	print "KTAP version 1"
+	print "# suite: " suite " (" label ")"
+	print "1.." n
+	for (i = 1; i <= n; i++) {
+		if (st[i] == "ok") {
+			print "ok " i " " nm[i]; passed++
+		} else if (st[i] == "skip") {
+			print "ok " i " " nm[i] " # SKIP " dg[i]; skipped++
+		} else {
+			print "not ok " i " " nm[i]; failed++
+			if (dg[i] != "")
+				print dg[i]
+		}
+	}
+	print ""
+	n = 0; suite = ""
+}
+
+function diag(s) {
+	return s == "" ? "" : ("# " s)
+}
+
+# Ends the script whose output is in out[1..nout]: one result per TEST line,
+# then whatever the exit code or the kernel log adds.
+function end_script(rc, secs,    i, line, m, name, status, cur, nt, nfail, d, base, tail) {
+	base = script; sub(/\.sh$/, "", base)
+	nt = 0; nfail = 0; cur = 0
+	for (i = 1; i <= nout; i++) {
+		line = out[i]
+		if (match(line, /^TEST: .* \.\.\. /)) {
+			nt++
+			name = substr(line, 7, RLENGTH - 11)
+			status = substr(line, RSTART + RLENGTH)
+			if (status ~ /^ok[[:space:]]*$/) {
+				add("ok", base ": " name, ""); cur = 0
+			} else if (tolower(status) ~ /^skip/) {
+				sub(/^[Ss][Kk][Ii][Pp][[:space:]:]*/, "", status)
+				add("skip", base ": " name, status); cur = 0
+			} else {
+				sub(/^not ok[[:space:]]*/, "", status)
+				add("fail", base ": " name, diag(status)); cur = n
+				nfail++
+			}
+		} else if (cur) {
+			# Diagnostics of the last failed test (the diff).
+			dg[cur] = dg[cur] (dg[cur] == "" ? "" : "\n") diag(line)
+		}
+	}
+	tail = ""
+	for (i = (nout > 15 ? nout - 14 : 1); i <= nout; i++)
+		tail = tail (tail == "" ? "" : "\n") diag(out[i])
+	if (rc == "timeout") {
+		add("fail", base ": timed out after " secs " s", tail)
+	} else if (rc == "" ) {
+		add("fail", base ": did not finish (" (stopped != "" ? stopped : "VM stopped") ")", tail)
+	} else if (script == "setup.sh") {
+		if (rc != 0)
+			add("fail", base ": exited with " rc, tail)
+	} else if (rc == 4 && nt == 0) {
+		d = ""
+		for (i = 1; i <= nout; i++)
+			if (out[i] != "") d = out[i]
+		add("skip", base, d)
+	} else if (rc != 0 && rc != 4 && nfail == 0) {
+		add("fail", base ": exited with " rc, tail)
+	} else if (rc == 0 && nt == 0) {
+		add("ok", base, "")
+	}
+	if (nkern) {
+		d = ""
+		for (i = 1; i <= nkern; i++)
+			d = d (d == "" ? "" : "\n") diag(kern[i])
+		add("fail", base ": kernel reported problems", d)
+	}
+	script = ""; nout = 0; nkern = 0
+}
+
+{ sub(/\r$/, "") }
+
+/^@@KLP@@ BOOT / { booted = 1; release = $3; next }
+/^@@KLP@@ SUITE-BEGIN / { flush_suite(); suite = $3; next }
+/^@@KLP@@ SUITE-MISSING / { add("fail", "suite " $3 " not staged in the VM", ""); next }
+/^@@KLP@@ SUITE-END / { flush_suite(); next }
+/^@@KLP@@ SCRIPT-BEGIN / { script = $3; nout = 0; nkern = 0; next }
+/^@@KLP@@ KERNEL / { kern[++nkern] = substr($0, 16); next }
+/^@@KLP@@ SCRIPT-END / {
+	rc = $4; sub(/^rc=/, "", rc); secs = $5; sub(/^secs=/, "", secs)
+	end_script(rc, secs); next
+}
+/^@@KLP@@ DMESG-BEGIN/ { indmesg = 1; next }
+/^@@KLP@@ DMESG-END/ { indmesg = 0; next }
+/^@@KLP@@ DONE/ { done = 1; next }
+/^\| / || /^\|$/ {
+	if (!indmesg && script != "")
+		out[++nout] = substr($0, 3)
+	next
+}
+
+END {
+	if (script != "")
+		end_script("", "")
+	flush_suite()
+
+	# What the host saw on the console.
+	suite = "vm"
+	add(booted ? "ok" : "fail", "boot",
+	    booted ? "" : diag("no boot marker" (stopped != "" ? ": " stopped : "")) "\n" console_tail())
+	ncons = 0; d = ""
+	while ((getline line < console) > 0) {
+		sub(/\r$/, "", line)
+		if (line ~ /Kernel panic|Oops[: ]|WARNING:|BUG:|Call Trace|general protection|INFO: task .* blocked|rcu: INFO|KASAN|UBSAN|kmemleak|unreferenced object/) {
+			if (++ncons <= 60)
+				d = d (d == "" ? "" : "\n") diag(line)
+		}
+	}
+	close(console)
+	if (ncons > 60)
+		d = d "\n# ... " (ncons - 60) " more"
+	if (booted)
+		add(ncons ? "fail" : "ok", "kernel console clean", d)
+	if (booted)
+		add(done ? "ok" : "fail", "run completed",
+		    done ? "" : diag(stopped != "" ? stopped : "VM stopped before the end") "\n" console_tail())
+	flush_suite()
+	print passed + 0, failed + 0, skipped + 0 > counts
+}
+
+function console_tail(   line, i, k, buf, s) {
+	k = 0
+	while ((getline line < console) > 0) {
+		sub(/\r$/, "", line)
+		buf[++k % 25] = line
+	}
+	close(console)
+	s = "# console (last lines):"
+	for (i = (k > 25 ? k - 24 : 1); i <= k; i++)
+		s = s "\n#   " buf[i % 25]
+	return s
+}
