@@ -47,7 +47,16 @@ for s in "${suites[@]}"; do
 		die "unknown suite '$s' (no selftests/$s/build.sh)"
 done
 
-envfile=$("$top/selftests/kernels/provision.sh" "$kver" "$flavor")
+# A kernel that cannot be provisioned counts as one failed test.
+if ! envfile=$("$top/selftests/kernels/provision.sh" "$kver" "$flavor"); then
+	echo "# $flavor-$kver: kernel provisioning failed"
+	if [ -n "${KLP_TOTALS:-}" ]; then
+		echo "0 1 0" >>"$KLP_TOTALS"
+	else
+		echo "0 passed, 1 failed, 0 skipped"
+	fi
+	exit 1
+fi
 . "$envfile"
 [ -n "$kimage" ] || kimage=$KLP_KIMAGE
 base_cpio=$("$here/mkinitramfs.sh")

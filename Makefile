@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Entry points of klp-state.  The scripts behind them live in selftests/.
+
+SHELL := /bin/bash
+
+KVERS ?= 6.1 6.12
+KVER ?= 6.1
+FLAVOR ?= stock
+# Suites that exist in this tree, from the default list.
+SUITES ?= $(foreach s,upstream state,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
+FLAVORS ?= stock native
+KLP_CACHE ?= $(HOME)/.cache/klp-state
+export KLP_CACHE
+
+.PHONY: help check check-stock check-native check-harness check-cocci \
+	kernels vm-shell deps
+
+help:
+	@echo 'klp-state make targets:'
+	@echo '  check          everything below; what .ci/run calls'
+	@echo '  check-stock    suites ($(SUITES)) on the stock Debian kernels ($(KVERS))'
+	@echo '  check-native   suites on kernels built from Debian sources + backports/'
+	@echo '  check-harness  negative tests of the VM runner itself'
+	@echo '  check-cocci    Coccinelle tests (when cocci/Makefile exists)'
+	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
+	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native'
+	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) SUITES="$(SUITES)"'
+	@echo '           KLP_CACHE=$(KLP_CACHE)'
+
+# Installs missing Debian packages (as root), otherwise a no-op.
+deps:
+	@selftests/kernels/packages.sh
+
+# The sub-checks add their counts to one file; the total closes the run.
+check: deps
+	@export KLP_TOTALS=$$(mktemp); rc=0; \
+	$(MAKE) --no-print-directory check-stock || rc=1; \
+	$(MAKE) --no-print-directory check-native || rc=1; \
+	$(MAKE) --no-print-directory check-harness || rc=1; \
+	if [ -f cocci/Makefile ]; then \
+		$(MAKE) --no-print-directory check-cocci || \
+			{ rc=1; echo "# check-cocci failed"; echo "0 1 0" >>"$$KLP_TOTALS"; }; \
+	fi; \
+	selftests/total.sh "$$KLP_TOTALS" || rc=1; \
+	rm -f "$$KLP_TOTALS"; exit $$rc
+
+check-stock: deps
+	@selftests/check.sh stock "$(KVERS)" "$(SUITES)"
+
+check-native: deps
+	@selftests/check.sh native "$(KVERS)" "$(SUITES)"
+
+check-harness: deps
+	@selftests/harness/run.sh
+
+check-cocci:
+	@if [ -f cocci/Makefile ]; then $(MAKE) -C cocci check; \
+	else echo "cocci/Makefile missing: nothing to check"; fi
+
+kernels: deps
+	@set -e; for f in $(FLAVORS); do for k in $(KVERS); do \
+		selftests/kernels/provision.sh $$k $$f; done; done
+
+vm-shell: deps
+	@selftests/vm/run.sh --shell $(KVER) $(FLAVOR) $(SUITES)

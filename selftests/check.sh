@@ -1,0 +1,36 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# check.sh FLAVOR "KVERS" "SUITES"
+#
+# Runs the suites on each kernel of one flavor, one VM per kernel, going on
+# after a failure.  Ends with "N passed, N failed, N skipped" unless
+# KLP_TOTALS names a file that collects the counts of a larger run.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/kernels/common.sh"
+
+[ $# -eq 3 ] || die "usage: $0 FLAVOR \"KVERS\" \"SUITES\""
+flavor=$1 kvers=$2 suites=$3
+check_flavor "$flavor"
+for k in $kvers; do check_kver "$k"; done
+[ -n "$suites" ] || die "no suite selected (SUITES is empty)"
+
+own_totals=
+if [ -z "${KLP_TOTALS:-}" ]; then
+	KLP_TOTALS=$(mktemp)
+	own_totals=1
+	trap 'rm -f "$KLP_TOTALS"' EXIT
+fi
+export KLP_TOTALS
+
+rc=0
+for k in $kvers; do
+	echo "# ==== $flavor $k: $suites"
+	# shellcheck disable=SC2086
+	"$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
+done
+
+[ -z "$own_totals" ] || "$here/total.sh" "$KLP_TOTALS"
+exit $rc
