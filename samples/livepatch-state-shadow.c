@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * livepatch-state-shadow.c - a shadow-variable fix in two versions
+ *
+ * The fix makes /proc/cmdline count, per task, how often the task read
+ * it.  The count lives in a shadow variable attached to the task; the
+ * state SV_READS owns those variables, so they are freed (with
+ * reads_dtor()) when the last livepatch carrying the state goes away,
+ * not when a cumulative upgrade replaces this module.
+ *
+ * Version 2 keeps SV_READS and adds SV_FIRST, which remembers when the
+ * task first read the file.  Downgrading from v2 to v1 removes SV_FIRST:
+ * v2's own post_unpatch callback runs and v2's destructor frees its
+ * variables, although v1 never heard of them.
+ *
+ * Built twice, by livepatch-state-shadow-v1.c and -v2.c.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <klp/state.h>
+
+#ifndef FIX_VERSION
+#define FIX_VERSION 1
+#endif
+
+/* Shadow variable ids are global: keep them unique per fix. */
+#define SV_READS	0x5ead01
+#define SV_FIRST	0x5ead02
+
+static int reads_ctor(void *obj, void *shadow_data, void *ctor_data)
+{
+	pr_info("new read counter for pid %d\n", ((struct task_struct *)obj)->pid);
+	return 0;
+}
+
+/* May run with a spinlock held: no sleeping here. */
+static void reads_dtor(void *obj, void *shadow_data)
+{
+	pr_info("freeing read counter %d\n", *(int *)shadow_data);
+}
+
+static int livepatch_cmdline_proc_show(struct seq_file *m, void *v)
+{
+	int *reads;
+
+	reads = klp_shadow_get_or_alloc(current, SV_READS, sizeof(*reads),
+					GFP_KERNEL, reads_ctor, NULL);
+	if (reads)
+		(*reads)++;
+#if FIX_VERSION >= 2
+	{
+		unsigned long *first;
+
+		first = klp_shadow_get_or_alloc(current, SV_FIRST,
+						sizeof(*first), GFP_KERNEL,
+						NULL, NULL);
+		if (first && !*first)
+			*first = jiffies;
+	}
+#endif
+	seq_printf(m, "livepatch v%d: pid %d read this %d times\n",
+		   FIX_VERSION, current->pid, reads ? *reads : -1);
+	return 0;
+}
+
+static void reads_post_patch(struct klp_patch *patch, struct klp_state *state)
+{
+	pr_info("v%d: counting reads of /proc/cmdline from now on\n",
+		FIX_VERSION);
+}
+
+static void reads_post_unpatch(struct klp_patch *patch,
+			       struct klp_state *state)
+{
+	pr_info("v%d: read counting removed, freeing the counters\n",
+		FIX_VERSION);
+}
+
+#if FIX_VERSION >= 2
+static void first_dtor(void *obj, void *shadow_data)
+{
+	pr_info("freeing first-read time\n");
+}
+
+static void first_post_patch(struct klp_patch *patch, struct klp_state *state)
+{
+	pr_info("v%d: remembering first reads from now on\n", FIX_VERSION);
+}
+
+static void first_post_unpatch(struct klp_patch *patch,
+			       struct klp_state *state)
+{
+	pr_info("v%d: first-read times removed, freeing them\n", FIX_VERSION);
+}
+#endif
+
+static struct klp_state states[] = {
+	KLP_SHADOW_STATE(SV_READS, reads_dtor,
+			 .callbacks.post_patch = reads_post_patch,
+			 .callbacks.post_unpatch = reads_post_unpatch),
+#if FIX_VERSION >= 2
+	KLP_SHADOW_STATE(SV_FIRST, first_dtor,
+			 .callbacks.post_patch = first_post_patch,
+			 .callbacks.post_unpatch = first_post_unpatch),
+#endif
+	{}
+};
+
+static struct klp_func funcs[] = {
+	{
+		.old_name = "cmdline_proc_show",
+		.new_func = livepatch_cmdline_proc_show,
+	}, {}
+};
+
+static struct klp_object objs[] = {
+	{
+		/* name being NULL means vmlinux */
+		.funcs = funcs,
+	}, {}
+};
+
+static struct klp_patch patch = {
+	.mod = THIS_MODULE,
+	.objs = objs,
+	.states = states,
+	.replace = true,
+};
+
+static int livepatch_init(void)
+{
+	return klp_enable_patch(&patch);
+}
+
+static void livepatch_exit(void)
+{
+}
+
+module_init(livepatch_init);
+module_exit(livepatch_exit);
+MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");
+MODULE_DESCRIPTION("klp-state sample: a shadow-variable fix, cumulative versions");
