@@ -154,13 +154,16 @@ N << nm.N;
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
+// Names are kept through constraints, not inherited: later rules then
+// run in a single binding environment, so "depends on" works for all.
 @pst@
-identifier P, S;
+identifier P : script:python() { F.__setitem__("P", P) is None };
+identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
-@ent@
-identifier pst.S;
+@ent depends on pst@
+identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
 @@
@@ -226,9 +229,9 @@ for fn, I, D, p in F["frees"]:
 F["ok"] = bool(F["drop"])
 
 @okr depends on patch@
-identifier P : script:python() { F["ok"] };
+identifier Q : script:python() { F["ok"] };
 @@
-struct klp_patch P = { ... };
+struct klp_patch Q = { ... };
 
 @rep depends on report || org || context@
 expression I, D;
@@ -269,6 +272,7 @@ position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
 
 @script:python mk@
 e;
+arr;
 @@
 if not F["ok"]:
     cocci.include_match(False)
@@ -288,19 +292,20 @@ else:
             ents.append((None, (I, [(".is_shadow", "true"), (".callbacks.shadow_dtor", D)])))
     out = [src(q) if q is not None else fmt_entry(*e) for q, e in ents]
     coccinelle.e = cocci.make_ident(",\n\t".join(out))
+    coccinelle.arr = cocci.make_ident(F.get("arr") or "states")
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
 @old_array depends on patch && pst && okr@
-identifier pst.S;
+identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
 @array_again depends on patch && pst@
-identifier pst.P, pst.S;
-identifier mk.e;
+identifier P : script:python() { P == F["P"] };
+identifier mk.e, mk.arr;
 @@
-+static struct klp_state S[] = {
++static struct klp_state arr[] = {
 +	e,
 +	{}
 +};

@@ -185,23 +185,24 @@ if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
 // The patch's state array, if any.
+// Names are kept through constraints, not inherited: later rules then
+// run in a single binding environment, so "depends on" works for all.
 @pst@
-identifier P, S;
+identifier P : script:python() { F.__setitem__("P", P) is None };
+identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
-@ent@
-identifier pst.S;
+@ent depends on pst@
+identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
 @@
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-S << pst.S;
 p << ent.p;
 @@
-F["state_arr"] = S
 txt = src(p[0])
 e = parse_entry(txt)
 if e is not None:
@@ -264,9 +265,9 @@ if F["vm_pos"] is not None and F["why"] is None:
 
 // A rule to depend on when the file is converted.
 @okr depends on patch@
-identifier P : script:python() { F["ok"] };
+identifier Q : script:python() { F["ok"] };
 @@
-struct klp_patch P = { ... };
+struct klp_patch Q = { ... };
 
 // Report mode: say what would happen and why.
 @rep depends on report || org@
@@ -482,6 +483,7 @@ struct klp_object O[] = { ..., {
 
 @script:python mk@
 e;
+arr;
 @@
 if not F["ok"]:
     cocci.include_match(False)
@@ -495,19 +497,20 @@ else:
     if F["target"] is None:
         out.append(fmt_entry(F["new_id"], cb_fields()))
     coccinelle.e = cocci.make_ident(",\n\t".join(out))
+    coccinelle.arr = cocci.make_ident(F.get("arr") or "states")
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
 @old_array depends on patch && pst && okr@
-identifier pst.S;
+identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
 @array_again depends on patch && pst@
-identifier pst.P, pst.S;
-identifier mk.e;
+identifier P : script:python() { P == F["P"] };
+identifier mk.e, mk.arr;
 @@
-+static struct klp_state S[] = {
++static struct klp_state arr[] = {
 +	e,
 +	{}
 +};
@@ -530,6 +533,12 @@ identifier mk.e;
   ...
  };
 
+// Before mkid: a script rule that drops its match ends the file's run.
+@inc depends on patch && !has_inc && okr@
+@@
+#include <linux/livepatch.h>
++#include <klp/state.h>
+
 @script:python mkid@
 v;
 @@
@@ -541,12 +550,7 @@ else:
 @defid depends on patch@
 identifier mkid.v;
 @@
-#include <linux/livepatch.h>
+#include <klp/state.h>
 +
 +/* klp-migrate: review: pick a state id unique to this livepatch. */
 +#define KLP_MIGRATED_STATE_ID v
-
-@inc depends on patch && !has_inc && okr@
-@@
-#include <linux/livepatch.h>
-+#include <klp/state.h>
