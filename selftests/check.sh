@@ -11,26 +11,31 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/kernels/common.sh"
 
-[ $# -eq 3 ] || die "usage: $0 FLAVOR \"KVERS\" \"SUITES\""
-flavor=$1 kvers=$2 suites=$3
-check_flavor "$flavor"
-for k in $kvers; do check_kver "$k"; done
-[ -n "$suites" ] || die "no suite selected (SUITES is empty)"
+main() {
+	[ $# -eq 3 ] || die "usage: $0 FLAVOR \"KVERS\" \"SUITES\""
+	flavor=$1 kvers=$2 suites=$3
+	check_flavor "$flavor"
+	for k in $kvers; do check_kver "$k"; done
+	[ -n "$suites" ] || die "no suite selected (SUITES is empty)"
 
-own_totals=
-if [ -z "${KLP_TOTALS:-}" ]; then
-	KLP_TOTALS=$(mktemp)
-	own_totals=1
-	trap 'rm -f "$KLP_TOTALS"' EXIT
-fi
-export KLP_TOTALS
+	own_totals=
+	if [ -z "${KLP_TOTALS:-}" ]; then
+		KLP_TOTALS=$(mktemp)
+		own_totals=1
+		trap 'rm -f "$KLP_TOTALS"' EXIT
+	fi
+	export KLP_TOTALS
 
-rc=0
-for k in $kvers; do
-	echo "# ==== $flavor $k: $suites"
-	# shellcheck disable=SC2086
-	"$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
-done
+	rc=0
+	for k in $kvers; do
+		echo "# ==== $flavor $k: $suites"
+		# shellcheck disable=SC2086
+		"$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
+	done
 
-[ -z "$own_totals" ] || "$here/total.sh" "$KLP_TOTALS"
-exit $rc
+	[ -z "$own_totals" ] || "$here/total.sh" "$KLP_TOTALS"
+	exit $rc
+}
+
+# From main() only: a running instance never reads an edited file.
+main "$@"; exit

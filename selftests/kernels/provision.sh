@@ -121,7 +121,7 @@ native_config() {
 	make -s -C "$src" O="$obj" ARCH=x86_64 tinyconfig >/dev/null
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" \
 		$(fragments) >"$obj/merge_config.log" 2>&1
-	make -s -C "$src" O="$obj" ARCH=x86_64 olddefconfig >/dev/null
+	make -s -C "$src" O="$obj" ARCH=x86_64 olddefconfig >>"$obj/merge_config.log" 2>&1
 	# merge_config.sh -m does not check; do it so that a symbol that lost
 	# a dependency is reported instead of silently missing.
 	for frag in $(fragments); do
@@ -177,4 +177,6 @@ EOT
 	echo "$envfile"
 }
 
-"provision_$flavor"
+# Last line, read whole before it runs: a build in progress never reads an
+# edited file.
+"provision_$flavor"; exit

@@ -8,7 +8,7 @@
 # status 0 only if every test passed or skipped.
 #
 #   --shell            interactive bash in the VM instead of running tests
-#   --timeout S        per test script, inside the VM (default 300)
+#   --timeout S        per test script, inside the VM (default 600)
 #   --boot-timeout S   until the guest's init reports (default 180)
 #   --kernel IMG       boot IMG instead of the provisioned kernel
 #   --append ARGS      extra kernel command line
@@ -23,145 +23,157 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/../kernels/common.sh"
 
-mode=run timeout=300 boot_timeout=180 kimage= append= name=
-while [ $# -gt 0 ]; do
-	case $1 in
-	--shell) mode=shell; shift;;
-	--timeout) timeout=$2; shift 2;;
-	--boot-timeout) boot_timeout=$2; shift 2;;
-	--kernel) kimage=$2; shift 2;;
-	--append) append=$2; shift 2;;
-	--name) name=$2; shift 2;;
-	-*) die "unknown option $1";;
-	*) break;;
-	esac
-done
-[ $# -ge 2 ] || die "usage: $0 [options] KVER FLAVOR [SUITE...]"
-kver=$1 flavor=$2
-shift 2
-suites=("$@")
-check_kver "$kver"
-check_flavor "$flavor"
-for s in "${suites[@]}"; do
-	[ -x "$top/selftests/$s/build.sh" ] ||
-		die "unknown suite '$s' (no selftests/$s/build.sh)"
-done
+main() {
+	mode=run timeout=600 boot_timeout=180 kimage= append= name=
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--shell) mode=shell; shift;;
+		--timeout) timeout=$2; shift 2;;
+		--boot-timeout) boot_timeout=$2; shift 2;;
+		--kernel) kimage=$2; shift 2;;
+		--append) append=$2; shift 2;;
+		--name) name=$2; shift 2;;
+		-*) die "unknown option $1";;
+		*) break;;
+		esac
+	done
+	[ $# -ge 2 ] || die "usage: $0 [options] KVER FLAVOR [SUITE...]"
+	kver=$1 flavor=$2
+	shift 2
+	suites=("$@")
+	check_kver "$kver"
+	check_flavor "$flavor"
+	for s in "${suites[@]}"; do
+		[ -x "$top/selftests/$s/build.sh" ] ||
+			die "unknown suite '$s' (no selftests/$s/build.sh)"
+	done
 
-# A kernel that cannot be provisioned counts as one failed test.
-if ! envfile=$("$top/selftests/kernels/provision.sh" "$kver" "$flavor"); then
-	echo "# $flavor-$kver: kernel provisioning failed"
-	if [ -n "${KLP_TOTALS:-}" ]; then
-		echo "0 1 0" >>"$KLP_TOTALS"
-	else
-		echo "0 passed, 1 failed, 0 skipped"
+	# A kernel that cannot be provisioned counts as one failed test.
+	if ! envfile=$("$top/selftests/kernels/provision.sh" "$kver" "$flavor"); then
+		echo "# $flavor-$kver: kernel provisioning failed"
+		if [ -n "${KLP_TOTALS:-}" ]; then
+			echo "0 1 0" >>"$KLP_TOTALS"
+		else
+			echo "0 passed, 1 failed, 0 skipped"
+		fi
+		exit 1
 	fi
-	exit 1
-fi
-. "$envfile"
-[ -n "$kimage" ] || kimage=$KLP_KIMAGE
-base_cpio=$("$here/mkinitramfs.sh")
+	. "$envfile"
+	[ -n "$kimage" ] || kimage=$KLP_KIMAGE
+	base_cpio=$("$here/mkinitramfs.sh")
 
-run=$KLP_CACHE/runs/${name:-$flavor-$kver}
-rm -rf "$run"
-mkdir -p "$run/stage/etc/klp" "$run/stage/suites" "$run/build"
-label="$flavor $kver, $KLP_KRELEASE, $KLP_DEBSRC"
+	run=$KLP_CACHE/runs/${name:-$flavor-$kver}
+	rm -rf "$run"
+	mkdir -p "$run/stage/etc/klp" "$run/stage/suites" "$run/build"
+	label="$flavor $kver, $KLP_KRELEASE, $KLP_DEBSRC"
 
-# Build every suite on the host; a suite that fails to build is reported as
-# a failed test and not staged.
-build_failed=() staged=()
-for s in "${suites[@]}"; do
-	outdir=$run/stage/suites/$s
-	mkdir -p "$outdir"
-	if ! KLP_KSRC=$KLP_KSRC KLP_KRELEASE=$KLP_KRELEASE \
-		"$top/selftests/$s/build.sh" "$KLP_KDIR" "$outdir" "$kver" "$flavor" \
-		>"$run/build/$s.log" 2>&1; then
-		build_failed+=("$s")
-		rm -rf "$outdir"
-	else
-		staged+=("$s")
-	fi
-done
+	# Build every suite on the host; a suite that fails to build is reported as
+	# a failed test and not staged.
+	build_failed=() staged=()
+	for s in "${suites[@]}"; do
+		outdir=$run/stage/suites/$s
+		mkdir -p "$outdir"
+		if ! KLP_KSRC=$KLP_KSRC KLP_KRELEASE=$KLP_KRELEASE \
+			"$top/selftests/$s/build.sh" "$KLP_KDIR" "$outdir" "$kver" "$flavor" \
+			>"$run/build/$s.log" 2>&1; then
+			build_failed+=("$s")
+			rm -rf "$outdir"
+		else
+			staged+=("$s")
+		fi
+	done
 
-cat >"$run/stage/etc/klp/run.conf" <<EOT
+	cat >"$run/stage/etc/klp/run.conf" <<EOT
 KLP_MODE=$mode
 KLP_SUITES="${staged[*]}"
 KLP_TIMEOUT=$timeout
 EOT
-(cd "$run/stage" && find . -mindepth 1 | LC_ALL=C sort |
-	cpio --quiet -o -H newc --owner=0:0 >"$run/run.cpio")
-cat "$base_cpio" "$run/run.cpio" >"$run/initrd.cpio"
+	(cd "$run/stage" && find . -mindepth 1 | LC_ALL=C sort |
+		cpio --quiet -o -H newc --owner=0:0 >"$run/run.cpio")
+	cat "$base_cpio" "$run/run.cpio" >"$run/initrd.cpio"
 
-qemu=(qemu-system-x86_64 -machine accel=tcg -cpu max -smp 2 -m 1G
-	-nodefaults -nographic -no-reboot -nic none
-	-kernel "$kimage" -initrd "$run/initrd.cpio")
-# panic=-1: a panic ends the VM at once (and is then reported from the
-# console log).  Oopses and warnings do not panic: the run goes on, and they
-# are reported per test from the kernel log.
-cmdline="console=ttyS0 loglevel=5 panic=-1 rdinit=/init $append"
+	# One TCG thread for both vCPUs: with multi-threaded TCG, a vCPU can still
+	# run code another vCPU has just rewritten (the kernel patches text with
+	# int3 + IPIs, e.g. for ftrace), and the guest dies with "Oops: int3".
+	qemu=(qemu-system-x86_64 -accel tcg,thread=single -cpu max -smp 2 -m 1G
+		-nodefaults -nographic -no-reboot -nic none
+		-kernel "$kimage" -initrd "$run/initrd.cpio")
+	# panic=-1: a panic ends the VM at once (and is then reported from the
+	# console log).  Oopses and warnings do not panic: the run goes on, and they
+	# are reported per test from the kernel log.
+	cmdline="console=ttyS0 loglevel=5 panic=-1 rdinit=/init $append"
 
-if [ $mode = shell ]; then
-	exec "${qemu[@]}" -serial mon:stdio -serial null -append "$cmdline"
-fi
-
-: >"$run/console.log"
-: >"$run/results.log"
-start=$SECONDS
-# The outer timeout is the last line of defence; the loop below stops the
-# VM earlier with a precise reason.
-timeout -k 5 $((boot_timeout + 60 + (${#suites[@]} + 1) * 20 * timeout)) \
-	"${qemu[@]}" -serial "file:$run/console.log" -serial "file:$run/results.log" \
-	-append "$cmdline" </dev/null >"$run/qemu.log" 2>&1 &
-qpid=$!
-
-stopped=
-script= script_start=0
-while kill -0 $qpid 2>/dev/null; do
-	sleep 0.5
-	now=$((SECONDS - start))
-	if ! grep -q '^@@KLP@@ BOOT' "$run/results.log"; then
-		if [ $now -ge "$boot_timeout" ]; then
-			stopped="the VM did not boot within $boot_timeout s"
-			break
-		fi
-		continue
+	if [ $mode = shell ]; then
+		exec "${qemu[@]}" -serial mon:stdio -serial null -append "$cmdline"
 	fi
-	last=$(grep -a '^@@KLP@@ SCRIPT-' "$run/results.log" | tail -n1 | tr -d '\r' || true)
-	case $last in
-	*SCRIPT-BEGIN*)
-		if [ "$last" != "$script" ]; then
-			script=$last script_start=$now
-		elif [ $((now - script_start)) -ge $((timeout + 60)) ]; then
-			stopped="the VM stopped responding during ${last##* } (${timeout} s test timeout + 60 s)"
-			break
-		fi;;
-	*) script=;;
-	esac
-done
-if [ -n "$stopped" ]; then
-	kill $qpid 2>/dev/null || true
-fi
-wait $qpid && qrc=0 || qrc=$?
-if [ -z "$stopped" ] && [ $qrc -eq 124 ]; then
-	stopped="the VM exceeded its overall time limit"
-elif [ -z "$stopped" ] && [ $qrc -ne 0 ]; then
-	stopped="QEMU exited with $qrc: $(tail -n 3 "$run/qemu.log" | tr '\n' ' ')"
-fi
-secs=$((SECONDS - start))
 
-counts=$run/counts
-for s in "${build_failed[@]}"; do
-	printf 'KTAP version 1\n# suite: %s (%s)\n1..1\nnot ok 1 build\n' "$s" "$label"
-	tail -n 30 "$run/build/$s.log" | sed 's/^/# /'
-	echo
-done
-awk -v label="$label" -v console="$run/console.log" -v stopped="$stopped" \
-	-v counts="$counts" -f "$here/parse.awk" "$run/results.log"
-read -r passed failed skipped <"$counts"
-failed=$((failed + ${#build_failed[@]}))
-echo "# $flavor-$kver: $passed passed, $failed failed, $skipped skipped ($secs s in the VM; logs in $run)"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed $skipped" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed, $skipped skipped"
-fi
-[ "$failed" -eq 0 ]
+	: >"$run/console.log"
+	: >"$run/results.log"
+	start=$SECONDS
+	# The outer timeout is the last line of defence; the loop below stops the
+	# VM earlier with a precise reason.
+	timeout -k 5 $((boot_timeout + 60 + (${#suites[@]} + 1) * 20 * timeout)) \
+		"${qemu[@]}" -serial "file:$run/console.log" -serial "file:$run/results.log" \
+		-append "$cmdline" </dev/null >"$run/qemu.log" 2>&1 &
+	qpid=$!
+
+	stopped= boot_secs=
+	script= script_start=0
+	while kill -0 $qpid 2>/dev/null; do
+		sleep 0.5
+		now=$((SECONDS - start))
+		if [ -z "$boot_secs" ]; then
+			if grep -q '^@@KLP@@ BOOT' "$run/results.log"; then
+				boot_secs=$now
+			elif [ $now -ge "$boot_timeout" ]; then
+				stopped="the VM did not boot within $boot_timeout s"
+				break
+			else
+				continue
+			fi
+		fi
+		last=$(grep -a '^@@KLP@@ SCRIPT-' "$run/results.log" | tail -n1 | tr -d '\r' || true)
+		case $last in
+		*SCRIPT-BEGIN*)
+			if [ "$last" != "$script" ]; then
+				script=$last script_start=$now
+			elif [ $((now - script_start)) -ge $((timeout + 60)) ]; then
+				stopped="the VM stopped responding during ${last##* } (${timeout} s test timeout + 60 s)"
+				break
+			fi;;
+		*) script=;;
+		esac
+	done
+	if [ -n "$stopped" ]; then
+		kill $qpid 2>/dev/null || true
+	fi
+	wait $qpid && qrc=0 || qrc=$?
+	if [ -z "$stopped" ] && [ $qrc -eq 124 ]; then
+		stopped="the VM exceeded its overall time limit"
+	elif [ -z "$stopped" ] && [ $qrc -ne 0 ]; then
+		stopped="QEMU exited with $qrc: $(tail -n 3 "$run/qemu.log" | tr '\n' ' ')"
+	fi
+	secs=$((SECONDS - start))
+
+	counts=$run/counts
+	for s in "${build_failed[@]}"; do
+		printf 'KTAP version 1\n# suite: %s (%s)\n1..1\nnot ok 1 build\n' "$s" "$label"
+		tail -n 30 "$run/build/$s.log" | sed 's/^/# /'
+		echo
+	done
+	awk -v label="$label" -v console="$run/console.log" -v stopped="$stopped" \
+		-v counts="$counts" -f "$here/parse.awk" "$run/results.log"
+	read -r passed failed skipped <"$counts"
+	failed=$((failed + ${#build_failed[@]}))
+	echo "# $flavor-$kver: $passed passed, $failed failed, $skipped skipped (VM: ${secs} s, boot ${boot_secs:-?} s; logs in $run)"
+	if [ -n "${KLP_TOTALS:-}" ]; then
+		echo "$passed $failed $skipped" >>"$KLP_TOTALS"
+	else
+		echo "$passed passed, $failed failed, $skipped skipped"
+	fi
+	[ "$failed" -eq 0 ]
+}
+
+# Everything runs from main(): a running instance never reads a file
+# that was edited meanwhile.
+main "$@"; exit
