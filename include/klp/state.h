@@ -31,7 +31,7 @@
 #error "klp/state.h: this kernel is built without CONFIG_LIVEPATCH and cannot load livepatches"
 #endif
 
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 5, 0)
+#if KERNEL_VERSION(5, 5, 0) > LINUX_VERSION_CODE
 #error "klp/state.h: needs Linux 5.5 or later, the first kernel with struct klp_state"
 #endif
 

@@ -11,7 +11,7 @@ build=$out/.build
 
 rm -rf "$build"
 mkdir -p "$build" "$out"
-cp "$here"/*.c "$here"/Kbuild "$build"/
+cp "$here"/*.[ch] "$here"/Kbuild "$build"/
 make -s -C "$kdir" M="$build" KLP_INCLUDE="$here/../../include" W=1 modules
 cp "$build"/*.ko "$out"/
 cp "$here"/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/

@@ -14,11 +14,11 @@ static bool block;
 module_param(block, bool, 0600);
 MODULE_PARM_DESC(block, "hold the worker in test_klp_state_busy_wait()");
 
+#include "test_klp_state_target.h"
+
 static struct task_struct *worker;
 
 /* Global and out of line, so that kallsyms finds it under this name. */
-void test_klp_state_busy_wait(bool *hold);
-
 noinline void test_klp_state_busy_wait(bool *hold)
 {
 	while (READ_ONCE(*hold))

@@ -1,0 +1,122 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run.sh: static checks of the header and the code built on it, against
+# the headers of each stock kernel: W=1 and sparse (C=2) builds without a
+# warning, checkpatch, kernel-doc, and the .text the compat engine adds.
+# Prints KTAP and "N passed, N failed" (or adds to $KLP_TOTALS).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$top/selftests/kernels/common.sh"
+kvers=${KVERS:-6.1 6.12}
+work=$KLP_CACHE/lint
+n=0 passed=0 failed=0
+
+result()
+{
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n $2"
+		passed=$((passed + 1))
+	else
+		echo "not ok $n $2"
+		sed 's/^/# /' "$work/out"
+		failed=$((failed + 1))
+	fi
+}
+
+# checkpatch and kernel-doc come with the kernel sources.
+scripts_of()
+{
+	local dst=$work/scripts-$1
+
+	if [ ! -x "$dst/scripts/kernel-doc" ]; then
+		mkdir -p "$dst"
+		tar -xJf "/usr/src/linux-source-$1.tar.xz" -C "$dst" \
+			--strip-components=1 \
+			"linux-source-$1/scripts/checkpatch.pl" \
+			"linux-source-$1/scripts/spelling.txt" \
+			"linux-source-$1/scripts/const_structs.checkpatch" \
+			"linux-source-$1/scripts/kernel-doc"
+	fi
+	echo "$dst/scripts"
+}
+
+# build KDIR FLAGS...: every module C file of the project, no warning allowed
+build()
+{
+	local kdir=$1 b=$work/build
+
+	shift
+	rm -rf "$b" && mkdir -p "$b"
+	cp "$top"/selftests/state/*.[ch] "$top"/samples/*.c "$b"/
+	{
+		echo 'ccflags-y += -I$(KLP_INCLUDE)'
+		for f in "$b"/*.c; do
+			grep -q '^module_init' "$f" || grep -q '#include "' "$f" ||
+				continue
+			echo "obj-m += $(basename "${f%.c}").o"
+		done
+	} >"$b/Kbuild"
+	make -C "$kdir" M="$b" KLP_INCLUDE="$top/include" "$@" modules \
+		>"$work/out" 2>&1 || return 1
+	! grep -E 'warning:|error:' "$work/out"
+}
+
+# text_of KO: .text plus .init.text, in bytes
+text_of()
+{
+	size -A "$1" | awk '$1 == ".text" || $1 == ".init.text" { s += $2 }
+		END { print s + 0 }'
+}
+
+mkdir -p "$work"
+echo "KTAP version 1"
+echo "# suite: lint (include/klp/state.h and the modules built on it)"
+for k in $kvers; do
+	check_kver "$k"
+	release=$(ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
+		  sort -V | tail -n1)
+	[ -n "$release" ] || die "no linux-headers for $k"
+
+	build "$release" W=1
+	result $? "$k: W=1 build without warnings"
+	build "$release" C=2
+	result $? "$k: sparse (C=2) clean"
+
+	b=$work/size && rm -rf "$b" && mkdir -p "$b"
+	for w in 0 1; do
+		sed "s/^#if WITH_STATE/#if $w/" "$here/size-probe.c" >"$b/probe$w.c"
+	done
+	printf 'ccflags-y += -I%s\nobj-m += probe0.o probe1.o\n' "$top/include" >"$b/Kbuild"
+	if make -C "$release" M="$b" modules >"$work/out" 2>&1; then
+		without=$(text_of "$b/probe0.ko") with=$(text_of "$b/probe1.ko")
+		echo "# $k: livepatch .text+.init.text without states $without B, with a compat state $with B, engine $((with - without)) B" >"$work/out"
+		cat "$work/out"
+		[ $((with - without)) -le 4096 ]
+		result $? "$k: compat engine adds at most 4 KiB of .text"
+	else
+		result 1 "$k: size probe builds"
+	fi
+done
+
+s=$(scripts_of 6.12)
+# The header must gate on the kernel version it runs on: an out-of-tree
+# file has no "version to which it is merged".
+"$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h \
+	"$top"/samples/*.c "$top"/selftests/state/*.c "$top"/selftests/lint/*.c \
+	>"$work/out" 2>&1
+result $? "checkpatch --no-tree clean"
+"$s/kernel-doc" -none -Wall "$top/include/klp/state.h" >"$work/out" 2>&1 &&
+	[ ! -s "$work/out" ]
+result $? "kernel-doc clean"
+
+echo "1..$n"
+if [ -n "${KLP_TOTALS:-}" ]; then
+	echo "$passed $failed 0" >>"$KLP_TOTALS"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
