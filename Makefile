@@ -13,16 +13,19 @@ FLAVORS ?= stock native
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
 
-.PHONY: help check check-stock check-native check-harness check-cocci \
-	kernels vm-shell deps
+.PHONY: help demo check check-stock check-native check-harness check-cocci \
+	check-lint migrate kernels vm-shell deps
 
 help:
 	@echo 'klp-state make targets:'
+	@echo '  demo           boot stock $(KVER) and walk a sample through upgrade, downgrade, disable'
 	@echo '  check          everything below; what .ci/run calls'
 	@echo '  check-stock    suites ($(SUITES)) on the stock Debian kernels ($(KVERS))'
 	@echo '  check-native   suites on kernels built from Debian sources + backports/'
 	@echo '  check-harness  negative tests of the VM runner itself'
 	@echo '  check-cocci    Coccinelle tests (when cocci/Makefile exists)'
+	@echo '  check-lint     W=1, sparse, checkpatch, kernel-doc and size checks of the header'
+	@echo '  migrate        convert livepatch sources in place: SRC=dir [MODE=patch|report]'
 	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
 	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native'
 	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) SUITES="$(SUITES)"'
@@ -35,6 +38,7 @@ deps:
 # The sub-checks add their counts to one file; the total closes the run.
 check: deps
 	@export KLP_TOTALS=$$(mktemp); rc=0; \
+	$(MAKE) --no-print-directory check-lint || rc=1; \
 	$(MAKE) --no-print-directory check-stock || rc=1; \
 	$(MAKE) --no-print-directory check-native || rc=1; \
 	$(MAKE) --no-print-directory check-harness || rc=1; \
@@ -44,6 +48,16 @@ check: deps
 	fi; \
 	selftests/total.sh "$$KLP_TOTALS" || rc=1; \
 	rm -f "$$KLP_TOTALS"; exit $$rc
+
+demo: deps
+	@selftests/demo/demo.sh $(KVER)
+
+check-lint: deps
+	@selftests/lint/run.sh
+
+migrate:
+	@[ -n "$(SRC)" ] || { echo "usage: make migrate SRC=dir [MODE=patch|report]"; exit 1; }
+	@$(MAKE) --no-print-directory -C cocci migrate SRC="$(abspath $(SRC))" $(if $(MODE),MODE=$(MODE))
 
 check-stock: deps
 	@selftests/check.sh stock "$(KVERS)" "$(SUITES)"

@@ -17,7 +17,9 @@ pkgs=(
 	linux-source-6.1 linux-source-6.12 xz-utils
 	# building kernels and modules
 	gcc make libc6-dev patch ccache bc flex bison libelf-dev libssl-dev
-	dwarves
+	dwarves binutils
+	# static checks of the header, and the Coccinelle migration
+	sparse coccinelle python3
 	# the VM and its userland
 	qemu-system-x86 busybox-static cpio bash kmod procps coreutils
 	util-linux mount diffutils grep sed gawk findutils libc-bin
