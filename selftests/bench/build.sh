@@ -1,0 +1,23 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# build.sh KDIR OUTDIR KVER FLAVOR: build the benchmark modules against KDIR
+# and stage them with the script in OUTDIR.  The livepatch that measures the
+# native core is built only when the kernel has it.
+set -euo pipefail
+
+kdir=$1 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+build=$out/.build
+native=
+
+if grep -q KLP_HAVE_STATE_CALLBACKS "$kdir/include/linux/livepatch.h" 2>/dev/null; then
+	native=m
+fi
+rm -rf "$build"
+mkdir -p "$build" "$out"
+cp "$here"/*.c "$here"/*.h "$here"/Kbuild "$build"/
+make -s -C "$kdir" M="$build" KLP_BENCH_NATIVE=$native W=1 modules
+cp "$build"/*.ko "$out"/
+cp "$here"/test-*.sh "$out"/
+rm -rf "$build"

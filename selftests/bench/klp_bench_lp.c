@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Livepatch for the shadow variable garbage collection benchmark: one state
+ * owns n shadow variables, allocated when the state is introduced. The
+ * native core frees them when the livepatch is disabled.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include "klp_bench_common.h"
+
+#ifndef KLP_HAVE_STATE_CALLBACKS
+#error "the kernel lacks the native state core (KLP_HAVE_STATE_CALLBACKS)"
+#endif
+
+#define KLP_BENCH_LP_ID		0x6b6c7002UL
+
+static int bench_cmdline_proc_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, "klp_bench_lp\n");
+	return 0;
+}
+
+static struct klp_func funcs[] = {
+	{
+		.old_name = "cmdline_proc_show",
+		.new_func = bench_cmdline_proc_show,
+	}, { }
+};
+
+static struct klp_object objs[] = {
+	{
+		.funcs = funcs,
+	}, { }
+};
+
+static int bench_pre_patch(struct klp_patch *patch, struct klp_state *state)
+{
+	int ret = bench_alloc(state->id);
+
+	if (ret)
+		klp_shadow_free_all(state->id, NULL);
+	return ret;
+}
+
+/* The core frees the shadow variables right after this callback. */
+static void bench_post_unpatch(struct klp_patch *patch,
+			       struct klp_state *state)
+{
+	bench_start();
+}
+
+static struct klp_state states[] = {
+	{
+		.id = KLP_BENCH_LP_ID,
+		.is_shadow = true,
+		.callbacks = {
+			.pre_patch = bench_pre_patch,
+			.post_unpatch = bench_post_unpatch,
+			.shadow_dtor = bench_dtor,
+		},
+	}, { }
+};
+
+static struct klp_patch patch = {
+	.mod = THIS_MODULE,
+	.objs = objs,
+	.states = states,
+};
+
+static int __init klp_bench_lp_init(void)
+{
+	return klp_enable_patch(&patch);
+}
+
+static void __exit klp_bench_lp_exit(void)
+{
+}
+
+module_init(klp_bench_lp_init);
+module_exit(klp_bench_lp_exit);
+MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");
+MODULE_DESCRIPTION("klp-state benchmark: state-owned shadow variables");

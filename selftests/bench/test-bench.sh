@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Shadow variable garbage collection benchmark.  For each N, allocates N
+# shadow variables and frees them (a) with the stock klp_shadow_free_all()
+# and (b) by disabling a livepatch whose state owns them (native core,
+# batched).  Reports the longest interrupts-off section seen by the irqsoff
+# tracer and the time until the destructor ran for the last variable.
+#
+# Environment: BENCH_NS="10000 100000 1000000" selects the sizes.
+set -u
+cd "$(dirname "$0")"
+
+SIZES=${BENCH_NS:-"10000 100000 1000000"}
+KLP=/sys/kernel/livepatch
+T=/sys/kernel/tracing
+[ -d "$T/options" ] || T=/sys/kernel/debug/tracing
+[ -d "$T/options" ] || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+[ -d "$T/options" ] || T=/sys/kernel/tracing
+
+fail() { echo "not ok - $*"; exit 1; }
+
+have_irqsoff=0
+if grep -qw irqsoff "$T/available_tracers" 2>/dev/null; then
+	echo 0 > "$T/options/function-trace" 2>/dev/null
+	echo irqsoff > "$T/current_tracer" || fail "cannot select the irqsoff tracer"
+	echo 1 > "$T/tracing_on"
+	have_irqsoff=1
+else
+	echo "# no irqsoff tracer in this kernel (CONFIG_IRQSOFF_TRACER): latency column is n/a"
+fi
+native=0
+[ -f klp_bench_lp.ko ] && native=1
+
+reset_lat() { [ $have_irqsoff = 0 ] || echo 0 > "$T/tracing_max_latency"; }
+read_lat() { if [ $have_irqsoff = 1 ]; then cat "$T/tracing_max_latency"; else echo n/a; fi; }
+
+wait_transition() {
+	local i
+	for i in $(seq 600); do
+		[ "$(cat "$KLP/$1/transition" 2>/dev/null)" = 1 ] || return 0
+		sleep 0.1
+	done
+	fail "transition of $1 did not finish"
+}
+
+# stock N: sets LAT (us) and NS
+stock() {
+	local freed
+	insmod klp_bench_stock.ko n="$1" || fail "insmod klp_bench_stock n=$1"
+	sleep 0.5
+	reset_lat
+	echo 1 > /sys/module/klp_bench_stock/parameters/run
+	LAT=$(read_lat)
+	NS=$(cat /sys/module/klp_bench_stock/parameters/gc_ns)
+	freed=$(cat /sys/module/klp_bench_stock/parameters/freed)
+	rmmod klp_bench_stock
+	[ "$freed" = "$1" ] || fail "stock: $freed of $1 destructors ran"
+}
+
+# native N: sets LAT (us) and NS
+native() {
+	local freed i
+	insmod klp_bench_lp.ko n="$1" || fail "insmod klp_bench_lp n=$1"
+	wait_transition klp_bench_lp
+	sleep 0.5
+	reset_lat
+	echo 0 > "$KLP/klp_bench_lp/enabled" || fail "disable klp_bench_lp"
+	wait_transition klp_bench_lp
+	LAT=$(read_lat)
+	NS=$(cat /sys/module/klp_bench_lp/parameters/gc_ns)
+	freed=$(cat /sys/module/klp_bench_lp/parameters/freed)
+	for i in $(seq 50); do
+		rmmod klp_bench_lp 2>/dev/null && break
+		sleep 0.2
+	done
+	[ "$freed" = "$1" ] || fail "native: $freed of $1 destructors ran"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.4f", a / b }'; }
+
+echo "# kernel $(uname -r), $(nproc) CPUs"
+printf '# %-8s %14s %14s %10s %12s %12s %8s\n' N stock_irqoff_us native_irqoff_us irqoff_ratio stock_ms native_ms time_ratio
+for n in $SIZES; do
+	stock "$n"
+	slat=$LAT sns=$NS
+	if [ $native = 1 ]; then
+		native "$n"
+		nlat=$LAT nns=$NS
+	else
+		nlat=n/a nns=n/a
+	fi
+	printf '# %-8s %14s %14s %10s %12s %12s %8s\n' "$n" "$slat" "$nlat" \
+		"$(ratio "$nlat" "$slat")" \
+		"$(awk -v x="$sns" 'BEGIN { printf "%.2f", x / 1e6 }')" \
+		"$(awk -v x="$nns" 'BEGIN { if (x == "n/a") print x; else printf "%.2f", x / 1e6 }')" \
+		"$(ratio "$nns" "$sns")"
+done
+[ $have_irqsoff = 0 ] || echo nop > "$T/current_tracer"
+echo "ok - shadow garbage collection benchmark"
