@@ -25,7 +25,7 @@ main() {
 	# name | bound (s) | expected patterns (;-separated, all must match) | runner args
 	cases=(
 		"a module that warns|400|test-warn: kernel reported problems;WARNING:|$kver stock harness/warn"
-		"a module whose init hangs|400|test-hang: timed out after 20 s|--timeout 20 $kver stock harness/hang"
+		"a module whose init hangs|400|test-hang: load a module whose init hangs: timed out after|--timeout 20 $kver stock harness/hang"
 		"a kernel image that is garbage|120|not ok 1 boot;QEMU exited|--kernel $garbage $kver stock harness/warn"
 		"a kernel that panics at boot|300|not ok 1 boot;Kernel panic|--append rdinit=/does-not-exist $kver stock harness/warn"
 		"a kernel that never reaches the runner|300|not ok 1 boot;did not boot within 40 s|--boot-timeout 40 --append rdinit=/usr/bin/cat $kver stock harness/warn"

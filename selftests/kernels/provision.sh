@@ -24,6 +24,9 @@ check_kver "$kver"
 check_flavor "$flavor"
 
 mkdir -p "$KLP_CACHE/kernels"
+# Concurrent runs share the cache: one provisioning per kernel at a time.
+exec 9>"$KLP_CACHE/kernels/$flavor-$kver.lock"
+flock 9
 envfile=$KLP_CACHE/kernels/$flavor-$kver.env
 tarball=/usr/src/linux-source-$kver.tar.xz
 [ -r "$tarball" ] || die "$tarball missing (package linux-source-$kver)"

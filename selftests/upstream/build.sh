@@ -22,6 +22,8 @@ tests=$KLP_KSRC/tools/testing/selftests/livepatch
 # Persistent build directory: module builds stay incremental across runs.
 bdir=$KLP_CACHE/build/upstream/$flavor-$kver
 mkdir -p "$bdir" "$outdir"
+exec 9>"$bdir.lock"
+flock 9
 
 # sync_sources SRC DST: copy *.c keeping mtimes, so unchanged files are not
 # rebuilt.

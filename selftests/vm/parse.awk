@@ -41,16 +41,24 @@ function diag(s) {
 
 # Ends the script whose output is in out[1..nout]: one result per TEST line,
 # then whatever the exit code or the kernel log adds.
-function end_script(rc, secs,    i, line, m, name, status, cur, nt, nfail, d, base, tail) {
+function end_script(rc, secs,    i, k, line, m, name, status, cur, nt, nfail, d, base, tail) {
 	base = script; sub(/\.sh$/, "", base)
-	nt = 0; nfail = 0; cur = 0
+	nt = 0; nfail = 0; cur = 0; pending = ""; nlast = 0
+	for (i = 1; i <= nout; i++)
+		if (out[i] ~ /^TEST: .* \.\.\. /)
+			nlast = i
 	for (i = 1; i <= nout; i++) {
 		line = out[i]
 		if (match(line, /^TEST: .* \.\.\. /)) {
 			nt++
 			name = substr(line, 7, RLENGTH - 11)
 			status = substr(line, RSTART + RLENGTH)
-			if (status ~ /^ok[[:space:]]*$/) {
+			pending = ""
+			if (status ~ /^[[:space:]]*$/ && i == nlast) {
+				# Started, never finished: reported with the
+				# script's fate below.
+				pending = name; cur = 0
+			} else if (status ~ /^ok[[:space:]]*$/) {
 				add("ok", base ": " name, ""); cur = 0
 			} else if (tolower(status) ~ /^skip/) {
 				sub(/^[Ss][Kk][Ii][Pp][[:space:]:]*/, "", status)
@@ -66,12 +74,20 @@ function end_script(rc, secs,    i, line, m, name, status, cur, nt, nfail, d, ba
 		}
 	}
 	tail = ""
-	for (i = (nout > 15 ? nout - 14 : 1); i <= nout; i++)
+	k = (rc == "timeout" || rc == "") ? 60 : 15
+	for (i = (nout > k ? nout - k + 1 : 1); i <= nout; i++)
 		tail = tail (tail == "" ? "" : "\n") diag(out[i])
+	if (pending != "")
+		base = base ": " pending
 	if (rc == "timeout") {
 		add("fail", base ": timed out after " secs " s", tail)
+		nfail++
 	} else if (rc == "" ) {
 		add("fail", base ": did not finish (" (stopped != "" ? stopped : "VM stopped") ")", tail)
+		nfail++
+	} else if (pending != "") {
+		add("fail", base ": no result", tail)
+		nfail++
 	} else if (script == "setup.sh") {
 		if (rc != 0)
 			add("fail", base ": exited with " rc, tail)

@@ -63,6 +63,10 @@ main() {
 	base_cpio=$("$here/mkinitramfs.sh")
 
 	run=$KLP_CACHE/runs/${name:-$flavor-$kver}
+	mkdir -p "$KLP_CACHE/runs"
+	# Two runs of the same name wait for each other instead of mixing.
+	exec 8>"$run.lock"
+	flock 8
 	rm -rf "$run"
 	mkdir -p "$run/stage/etc/klp" "$run/stage/suites" "$run/build"
 	label="$flavor $kver, $KLP_KRELEASE, $KLP_DEBSRC"
@@ -75,7 +79,7 @@ main() {
 		mkdir -p "$outdir"
 		if ! KLP_KSRC=$KLP_KSRC KLP_KRELEASE=$KLP_KRELEASE \
 			"$top/selftests/$s/build.sh" "$KLP_KDIR" "$outdir" "$kver" "$flavor" \
-			>"$run/build/$s.log" 2>&1; then
+			>"$run/build/${s//\//-}.log" 2>&1; then
 			build_failed+=("$s")
 			rm -rf "$outdir"
 		else
@@ -101,7 +105,9 @@ EOT
 	# panic=-1: a panic ends the VM at once (and is then reported from the
 	# console log).  Oopses and warnings do not panic: the run goes on, and they
 	# are reported per test from the kernel log.
-	cmdline="console=ttyS0 loglevel=5 panic=-1 rdinit=/init $append"
+	# no_timer_check: on a busy host the IO-APIC timer check can fail in
+	# TCG and panic the boot ("IO-APIC + timer doesn't work!").
+	cmdline="console=ttyS0 loglevel=5 panic=-1 no_timer_check rdinit=/init $append"
 
 	if [ $mode = shell ]; then
 		exec "${qemu[@]}" -serial mon:stdio -serial null -append "$cmdline"
@@ -158,7 +164,7 @@ EOT
 	counts=$run/counts
 	for s in "${build_failed[@]}"; do
 		printf 'KTAP version 1\n# suite: %s (%s)\n1..1\nnot ok 1 build\n' "$s" "$label"
-		tail -n 30 "$run/build/$s.log" | sed 's/^/# /'
+		tail -n 30 "$run/build/${s//\//-}.log" | sed 's/^/# /'
 		echo
 	done
 	awk -v label="$label" -v console="$run/console.log" -v stopped="$stopped" \
