@@ -11,7 +11,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=$out/.build
 native=
 
-if grep -q KLP_HAVE_STATE_CALLBACKS "$kdir/include/linux/livepatch.h" 2>/dev/null; then
+# An out-of-tree build directory has no include/: read the source tree's.
+if cat "$kdir/include/linux/livepatch.h" "${KLP_KSRC:-/nonexistent}/include/linux/livepatch.h" \
+	2>/dev/null | grep -q KLP_HAVE_STATE_CALLBACKS; then
 	native=m
 fi
 rm -rf "$build"

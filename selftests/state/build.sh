@@ -16,10 +16,11 @@ make -s -C "$kdir" M="$build" KLP_INCLUDE="$here/../../include" W=1 modules
 cp "$build"/*.ko "$out"/
 cp "$here"/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/
 
-# The transcripts differ per backend only where backend-lines allows it.
-if grep -q KLP_HAVE_STATE_CALLBACKS "$kdir/include/linux/livepatch.h" 2>/dev/null; then
-	echo native > "$out/backend"
-else
-	echo compat > "$out/backend"
-fi
+# The transcripts differ per backend only where backend-lines allows it;
+# the module records the backend the header chose.
+backend=$(modinfo -F klp_state_backend "$out/test_klp_state_a.ko")
+case $backend in
+native|compat) echo "$backend" > "$out/backend" ;;
+*) echo "test_klp_state_a.ko does not say its backend" >&2; exit 1 ;;
+esac
 rm -rf "$build"

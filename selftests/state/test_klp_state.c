@@ -248,4 +248,10 @@ module_init(test_klp_state_init);
 module_exit(test_klp_state_exit);
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+/* Which backend the header chose: the transcripts depend on it. */
+#ifdef KLP_STATE_NATIVE
+MODULE_INFO(klp_state_backend, "native");
+#else
+MODULE_INFO(klp_state_backend, "compat");
+#endif
 MODULE_DESCRIPTION("klp-state selftest livepatch");
