@@ -8,7 +8,7 @@ KVERS ?= 6.1 6.12
 KVER ?= 6.1
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
-SUITES ?= $(foreach s,upstream state,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
+SUITES ?= $(foreach s,upstream state demo,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
 FLAVORS ?= stock native
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
