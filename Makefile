@@ -10,11 +10,12 @@ FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
 SUITES ?= $(foreach s,upstream state demo,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
 FLAVORS ?= stock native
+BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
 
 .PHONY: help demo check check-stock check-native check-harness check-cocci \
-	check-lint migrate kernels vm-shell deps
+	check-lint migrate kernels vm-shell deps bench
 
 help:
 	@echo 'klp-state make targets:'
@@ -25,6 +26,7 @@ help:
 	@echo '  check-harness  negative tests of the VM runner itself'
 	@echo '  check-cocci    Coccinelle tests (when cocci/Makefile exists)'
 	@echo '  check-lint     W=1, sparse, checkpatch, kernel-doc and size checks of the header'
+	@echo '  bench          shadow variable garbage collection, stock vs native: KVER, BENCH_NS="10000 100000 1000000"'
 	@echo '  migrate        convert livepatch sources in place: SRC=dir [MODE=patch|report]'
 	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
 	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native'
@@ -51,6 +53,9 @@ check: deps
 
 demo: deps
 	@selftests/demo/demo.sh $(KVER)
+
+bench: deps
+	@KLP_BENCH_NS="$(BENCH_NS)" selftests/bench/bench.sh $(KVER)
 
 check-lint: deps
 	@selftests/lint/run.sh

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # build.sh KDIR OUTDIR KVER FLAVOR: build the benchmark modules against KDIR
-# and stage them with the script in OUTDIR.  The livepatch that measures the
+# and stage them with the script in OUTDIR.  KLP_BENCH_NS lists the numbers
+# of shadow variables to measure.  The livepatch that measures the
 # native core is built only when the kernel has it.
 set -euo pipefail
 
@@ -22,4 +23,5 @@ cp "$here"/*.c "$here"/*.h "$here"/Kbuild "$build"/
 make -s -C "$kdir" M="$build" KLP_BENCH_NATIVE=$native W=1 modules
 cp "$build"/*.ko "$out"/
 cp "$here"/test-*.sh "$out"/
+echo "${KLP_BENCH_NS:-10000 100000 1000000}" >"$out/sizes"
 rm -rf "$build"

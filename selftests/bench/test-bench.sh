@@ -7,18 +7,19 @@
 # batched).  Reports the longest interrupts-off section seen by the irqsoff
 # tracer and the time until the destructor ran for the last variable.
 #
-# Environment: BENCH_NS="10000 100000 1000000" selects the sizes.
+# The sizes come from the file "sizes", staged by build.sh.  Lines starting
+# with "| " are the report that bench.sh shows on the host.
 set -u
 cd "$(dirname "$0")"
 
-SIZES=${BENCH_NS:-"10000 100000 1000000"}
+SIZES=$(cat sizes 2>/dev/null || echo 10000)
 KLP=/sys/kernel/livepatch
 T=/sys/kernel/tracing
 [ -d "$T/options" ] || T=/sys/kernel/debug/tracing
 [ -d "$T/options" ] || mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
 [ -d "$T/options" ] || T=/sys/kernel/tracing
 
-fail() { echo "not ok - $*"; exit 1; }
+fail() { echo "TEST: shadow garbage collection ... not ok"; echo "# $*"; exit 1; }
 
 have_irqsoff=0
 if grep -qw irqsoff "$T/available_tracers" 2>/dev/null; then
@@ -27,7 +28,7 @@ if grep -qw irqsoff "$T/available_tracers" 2>/dev/null; then
 	echo 1 > "$T/tracing_on"
 	have_irqsoff=1
 else
-	echo "# no irqsoff tracer in this kernel (CONFIG_IRQSOFF_TRACER): latency column is n/a"
+	echo "| no irqsoff tracer in this kernel (CONFIG_IRQSOFF_TRACER): latency columns are n/a"
 fi
 native=0
 [ -f klp_bench_lp.ko ] && native=1
@@ -79,8 +80,8 @@ native() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.4f", a / b }'; }
 
-echo "# kernel $(uname -r), $(nproc) CPUs"
-printf '# %-8s %14s %14s %10s %12s %12s %8s\n' N stock_irqoff_us native_irqoff_us irqoff_ratio stock_ms native_ms time_ratio
+echo "| kernel $(uname -r), $(nproc) CPUs; irqoff in us, times in ms; ratio = native / stock"
+printf '| %-8s %14s %14s %10s %12s %12s %8s\n' N stock_irqoff_us native_irqoff_us irqoff_ratio stock_ms native_ms time_ratio
 for n in $SIZES; do
 	stock "$n"
 	slat=$LAT sns=$NS
@@ -90,11 +91,12 @@ for n in $SIZES; do
 	else
 		nlat=n/a nns=n/a
 	fi
-	printf '# %-8s %14s %14s %10s %12s %12s %8s\n' "$n" "$slat" "$nlat" \
+	printf '| %-8s %14s %14s %10s %12s %12s %8s\n' "$n" "$slat" "$nlat" \
 		"$(ratio "$nlat" "$slat")" \
 		"$(awk -v x="$sns" 'BEGIN { printf "%.2f", x / 1e6 }')" \
 		"$(awk -v x="$nns" 'BEGIN { if (x == "n/a") print x; else printf "%.2f", x / 1e6 }')" \
 		"$(ratio "$nns" "$sns")"
 done
 [ $have_irqsoff = 0 ] || echo nop > "$T/current_tracer"
-echo "ok - shadow garbage collection benchmark"
+[ $native = 1 ] || echo "| no native state core in this kernel: stock column only"
+echo "TEST: shadow garbage collection ($SIZES) ... ok"
