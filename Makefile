@@ -9,12 +9,12 @@ KVER ?= 6.1
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
 SUITES ?= $(foreach s,upstream state demo,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
-FLAVORS ?= stock native
+FLAVORS ?= stock native debug
 BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
 
-.PHONY: help demo check check-stock check-native check-harness check-cocci \
+.PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint migrate kernels vm-shell deps bench
 
 help:
@@ -23,13 +23,15 @@ help:
 	@echo '  check          everything below; what .ci/run calls'
 	@echo '  check-stock    suites ($(SUITES)) on the stock Debian kernels ($(KVERS))'
 	@echo '  check-native   suites on kernels built from Debian sources + backports/'
+	@echo '  check-debug    suites on the native kernels built with KASAN, kmemleak, lockdep'
+	@echo '  check-backports each backport patch on its own: W=1 build of kernel/livepatch/, checkpatch'
 	@echo '  check-harness  negative tests of the VM runner itself'
 	@echo '  check-cocci    Coccinelle tests (when cocci/Makefile exists)'
 	@echo '  check-lint     W=1, sparse, checkpatch, kernel-doc and size checks of the header'
 	@echo '  bench          shadow variable garbage collection, stock vs native: KVER, BENCH_NS="10000 100000 1000000"'
 	@echo '  migrate        convert livepatch sources in place: SRC=dir [MODE=patch|report]'
 	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
-	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native'
+	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native|debug'
 	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) SUITES="$(SUITES)"'
 	@echo '           KLP_CACHE=$(KLP_CACHE)'
 
@@ -42,7 +44,9 @@ check: deps
 	@export KLP_TOTALS=$$(mktemp); rc=0; \
 	$(MAKE) --no-print-directory check-lint || rc=1; \
 	$(MAKE) --no-print-directory check-stock || rc=1; \
+	$(MAKE) --no-print-directory check-backports || rc=1; \
 	$(MAKE) --no-print-directory check-native || rc=1; \
+	$(MAKE) --no-print-directory check-debug || rc=1; \
 	$(MAKE) --no-print-directory check-harness || rc=1; \
 	if [ -f cocci/Makefile ]; then \
 		$(MAKE) --no-print-directory check-cocci || \
@@ -69,6 +73,12 @@ check-stock: deps
 
 check-native: deps
 	@selftests/check.sh native "$(KVERS)" "$(SUITES)"
+
+check-debug: deps
+	@selftests/check.sh debug "$(KVERS)" "$(SUITES)"
+
+check-backports: deps
+	@backports/check-series.sh $(KVERS)
 
 check-harness: deps
 	@selftests/harness/run.sh

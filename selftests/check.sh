@@ -26,6 +26,9 @@ main() {
 	fi
 	export KLP_TOTALS
 
+	# Debug kernels end with a kmemleak scan of what the suites left.
+	[ "$flavor" != debug ] || suites="$suites kmemleak"
+
 	rc=0
 	for k in $kvers; do
 		echo "# ==== $flavor $k: $suites"

@@ -6,8 +6,7 @@
 export KLP_CACHE
 
 KLP_VALID_KVERS="6.1 6.12"
-# "debug" is reserved for a later KASAN/kmemleak build of the native tree.
-KLP_VALID_FLAVORS="stock native"
+KLP_VALID_FLAVORS="stock native debug"
 
 die()  { echo "klp-state: error: $*" >&2; exit 1; }
 warn() { echo "klp-state: warning: $*" >&2; }

@@ -12,6 +12,9 @@
 #   stock:  Debian's installed image and headers, newest ABI of the series.
 #   native: linux-source-<kver> with backports/<kver>/series applied, built
 #           from tinyconfig + config fragments, incrementally, with ccache.
+#   debug:  the native tree again, in a tree of its own, plus
+#           config-debug.fragment (KASAN, kmemleak, lockdep, list and
+#           object debugging).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -110,8 +113,12 @@ native_sources() {
 }
 
 fragments() {
+	local f
+
 	echo "$here/config.fragment"
-	[ ! -f "$here/config-$kver.fragment" ] || echo "$here/config-$kver.fragment"
+	for f in "$here/config-$kver.fragment" "$here/config-$flavor.fragment"; do
+		[ ! -f "$f" ] || echo "$f"
+	done
 }
 
 native_config() {
@@ -144,7 +151,7 @@ native_config() {
 }
 
 provision_native() {
-	local base=$KLP_CACHE/native/$kver src obj release start
+	local base=$KLP_CACHE/$flavor/$kver src obj release start
 	src=$base/src
 	obj=$base/build
 	mkdir -p "$base" "$obj" "$KLP_CACHE/ccache"
@@ -163,6 +170,10 @@ provision_native() {
 	log "built $kver in $((SECONDS - start)) s"
 	release=$(cat "$obj/include/config/kernel.release")
 	write_env "$release" "$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
+}
+
+provision_debug() {
+	provision_native
 }
 
 write_env() {

@@ -106,7 +106,8 @@ s=$(scripts_of 6.12)
 # The header must gate on the kernel version it runs on: an out-of-tree
 # file has no "version to which it is merged".
 "$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h \
-	"$top"/samples/*.c "$top"/selftests/state/*.c "$top"/selftests/lint/*.c \
+	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/lint/*.c \
+	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
 "$s/kernel-doc" -none -Wall "$top/include/klp/state.h" >"$work/out" 2>&1 &&

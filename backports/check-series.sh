@@ -1,0 +1,76 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# check-series.sh KVER...: for each kernel version, apply backports/<kver>/
+# to a pristine linux-source-<kver> one patch at a time and, after each
+# patch, build kernel/livepatch/ with W=1 (no warning allowed) and run
+# checkpatch --no-tree on the patch.  Proves the series bisectable.
+# Trees are kept under $KLP_CACHE/series/<kver>; the configuration is the
+# native kernel's (make kernels FLAVORS=native provisions it).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../selftests/kernels/common.sh"
+
+n=0 failed=0
+
+result()
+{
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n $2"
+	else
+		echo "not ok $n $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# One version: its trees, then a build and a checkpatch per patch.
+check_kver()
+{
+	local kver=$1 base=$KLP_CACHE/series/$1 src obj cfg p i=0 log rc
+	local tarball=/usr/src/linux-source-$kver.tar.xz
+
+	src=$base/src
+	obj=$base/build
+	cfg=$KLP_CACHE/native/$kver/build/.config
+	[ -f "$cfg" ] || "$here/../selftests/kernels/provision.sh" "$kver" native >/dev/null ||
+		die "no native $kver configuration"
+	rm -rf "$src"
+	mkdir -p "$src" "$obj"
+	tar -xJf "$tarball" -C "$src" --strip-components=1
+	cp "$cfg" "$obj/.config"
+	log=$base/build.log
+	export CCACHE_DIR=$KLP_CACHE/ccache CCACHE_COMPILERCHECK=content
+	export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+	# ccache, and a fixed output tree: only what a patch touches rebuilds.
+	kmake() { make -s -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" -j"$(nproc)" "$@"; }
+	kmake olddefconfig >"$log" 2>&1 && kmake prepare >>"$log" 2>&1 ||
+		{ tail -n 20 "$log" | sed 's/^/# /'; result 1 "$kver: prepare a pristine tree"; return; }
+
+	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/$kver/series"); do
+		i=$((i + 1))
+		patch -d "$src" -p1 --batch --forward --quiet <"$here/$kver/$p" >"$log" 2>&1
+		result $? "$kver: $p applies"
+		kmake W=1 kernel/livepatch/ >"$log" 2>&1
+		if [ $? -ne 0 ] || grep -q 'warning:' "$log"; then
+			grep -E 'error|warning' "$log" | head -n 20 | sed 's/^/# /'
+			result 1 "$kver: builds after patch $i"
+		else
+			result 0 "$kver: builds after patch $i"
+		fi
+		"$src/scripts/checkpatch.pl" --no-tree --quiet "$here/$kver/$p" >"$log" 2>&1
+		rc=$?
+		[ $rc -eq 0 ] || sed 's/^/# /' "$log"
+		result $rc "$kver: checkpatch --no-tree clean on patch $i"
+	done
+}
+
+echo "KTAP version 1"
+echo "# suite: backports (one patch at a time)"
+for k in "$@"; do
+	check_kver "$k"
+done
+echo "1..$n"
+[ -z "${KLP_TOTALS:-}" ] || echo "$((n - failed)) $failed 0" >>"$KLP_TOTALS"
+[ $failed -eq 0 ]
