@@ -143,7 +143,7 @@ END {
 	ncons = 0; d = ""
 	while ((getline line < console) > 0) {
 		sub(/\r$/, "", line)
-		if (line ~ /Kernel panic|Oops[: ]|WARNING:|BUG:|Call Trace|general protection|INFO: task .* blocked|rcu: INFO|KASAN|UBSAN|kmemleak|unreferenced object/) {
+		if (line ~ /Kernel panic|Oops[: ]|WARNING:|BUG:|Call Trace|general protection|INFO: task .* blocked|rcu: INFO|KASAN|UBSAN|kmemleak:|unreferenced object/) {
 			if (++ncons <= 60)
 				d = d (d == "" ? "" : "\n") diag(line)
 		}
