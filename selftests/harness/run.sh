@@ -29,15 +29,17 @@ main() {
 		"a kernel image that is garbage|120|not ok 1 boot;QEMU exited|--kernel $garbage $kver stock harness/warn"
 		"a kernel that panics at boot|300|not ok 1 boot;Kernel panic|--append rdinit=/does-not-exist $kver stock harness/warn"
 		"a kernel that never reaches the runner|300|not ok 1 boot;did not boot within 40 s|--boot-timeout 40 --append rdinit=/usr/bin/cat $kver stock harness/warn"
+		"a module that leaks memory (debug kernel)|900|not ok 1 test-kmemleak: no memory leaks after the suites;unreferenced object|$kver debug harness/leak kmemleak"
 	)
 
 	# The kernel and the initramfs are shared by every case: provision once so
 	# that the bounds measure the runner, not a build.
 	"$top/selftests/kernels/provision.sh" "$kver" stock >/dev/null
+	"$top/selftests/kernels/provision.sh" "$kver" debug >/dev/null
 	"$top/selftests/vm/mkinitramfs.sh" >/dev/null
 
 	echo "KTAP version 1"
-	echo "# suite: harness (stock $kver)"
+	echo "# suite: harness ($kver)"
 	echo "1..${#cases[@]}"
 	i=0 passed=0 failed=0
 	for c in "${cases[@]}"; do
