@@ -13,8 +13,8 @@ build=$out/.build
 native=
 
 # An out-of-tree build directory has no include/: read the source tree's.
-if cat "$kdir/include/linux/livepatch.h" "${KLP_KSRC:-/nonexistent}/include/linux/livepatch.h" \
-	2>/dev/null | grep -q KLP_HAVE_STATE_CALLBACKS; then
+if grep -qs KLP_HAVE_STATE_CALLBACKS "$kdir/include/linux/livepatch.h" \
+	"${KLP_KSRC:-/nonexistent}/include/linux/livepatch.h"; then
 	native=m
 fi
 rm -rf "$build"

@@ -24,6 +24,7 @@ fail() { echo "TEST: shadow garbage collection ... not ok"; echo "# $*"; exit 1;
 have_irqsoff=0
 if grep -qw irqsoff "$T/available_tracers" 2>/dev/null; then
 	echo 0 > "$T/options/function-trace" 2>/dev/null
+	echo 1 > "$T/options/stacktrace" 2>/dev/null
 	echo irqsoff > "$T/current_tracer" || fail "cannot select the irqsoff tracer"
 	echo 1 > "$T/tracing_on"
 	have_irqsoff=1
@@ -35,6 +36,12 @@ native=0
 
 reset_lat() { [ $have_irqsoff = 0 ] || echo 0 > "$T/tracing_max_latency"; }
 read_lat() { if [ $have_irqsoff = 1 ]; then cat "$T/tracing_max_latency"; else echo n/a; fi; }
+# the caller of the longest section, from the tracer's stack snapshot
+where_lat() {
+	[ $have_irqsoff = 1 ] || return 0
+	awk '/<stack trace>/ { p = 1; next } p && /=>/ { print $2; n++ } n == 3 { exit }' \
+		"$T/trace" | paste -sd'<'
+}
 
 wait_transition() {
 	local i
@@ -53,6 +60,7 @@ stock() {
 	reset_lat
 	echo 1 > /sys/module/klp_bench_stock/parameters/run
 	LAT=$(read_lat)
+	WHERE=$(where_lat)
 	NS=$(cat /sys/module/klp_bench_stock/parameters/gc_ns)
 	freed=$(cat /sys/module/klp_bench_stock/parameters/freed)
 	rmmod klp_bench_stock
@@ -69,6 +77,7 @@ native() {
 	echo 0 > "$KLP/klp_bench_lp/enabled" || fail "disable klp_bench_lp"
 	wait_transition klp_bench_lp
 	LAT=$(read_lat)
+	WHERE=$(where_lat)
 	NS=$(cat /sys/module/klp_bench_lp/parameters/gc_ns)
 	freed=$(cat /sys/module/klp_bench_lp/parameters/freed)
 	for i in $(seq 50); do
@@ -82,12 +91,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 
 
 echo "| kernel $(uname -r), $(nproc) CPUs; irqoff in us, times in ms; ratio = native / stock"
 printf '| %-8s %14s %14s %10s %12s %12s %8s\n' N stock_irqoff_us native_irqoff_us irqoff_ratio stock_ms native_ms time_ratio
+longest=()
 for n in $SIZES; do
 	stock "$n"
-	slat=$LAT sns=$NS
+	slat=$LAT sns=$NS swhere=$WHERE
 	if [ $native = 1 ]; then
 		native "$n"
-		nlat=$LAT nns=$NS
+		nlat=$LAT nns=$NS nwhere=$WHERE
 	else
 		nlat=n/a nns=n/a
 	fi
@@ -96,7 +106,10 @@ for n in $SIZES; do
 		"$(awk -v x="$sns" 'BEGIN { printf "%.2f", x / 1e6 }')" \
 		"$(awk -v x="$nns" 'BEGIN { if (x == "n/a") print x; else printf "%.2f", x / 1e6 }')" \
 		"$(ratio "$nns" "$sns")"
+	longest+=("N=$n stock: ${swhere:-?}" "N=$n native: ${nwhere:-n/a}")
 done
+echo "| longest interrupts-off sections:"
+printf '|   %s\n' "${longest[@]}"
 [ $have_irqsoff = 0 ] || echo nop > "$T/current_tracer"
 [ $native = 1 ] || echo "| no native state core in this kernel: stock column only"
 echo "TEST: shadow garbage collection ($SIZES) ... ok"

@@ -79,10 +79,11 @@ provision_stock() {
 series_key() {
 	local dir=$top/backports/$kver
 	tarball_key
+	# Contents only: the same series in another clone is the same tree.
 	if [ -f "$dir/series" ]; then
-		sha256sum "$dir/series"
+		sha256sum <"$dir/series"
 		series_patches "$dir" | while read -r p; do
-			sha256sum "$dir/$p"
+			echo "$p $(sha256sum <"$dir/$p")"
 		done
 	fi
 }
