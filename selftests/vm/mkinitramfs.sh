@@ -37,7 +37,12 @@ main() {
 		stat -c '%s %Y' /var/lib/dpkg/status; printf '%s\n' "${pkgs[@]}" "${bins[@]}"; } |
 		sha256sum | cut -d' ' -f1)
 	cpio_file=$out/base-$key.cpio
+	# One builder at a time; the others then find its archive.
+	exec 9>"$out/.lock"
+	flock 9
 	if [ -f "$cpio_file" ]; then
+		# Marks it in use for the clean-up below.
+		touch "$cpio_file"
 		echo "$cpio_file"
 		exit 0
 	fi
@@ -107,8 +112,9 @@ main() {
 	(cd "$root" && find . -mindepth 1 | LC_ALL=C sort |
 		cpio --quiet -o -H newc --owner=0:0 >"$cpio_file.tmp")
 	mv "$cpio_file.tmp" "$cpio_file"
-	# Keep only the newest archive.
-	find "$out" -maxdepth 1 -name 'base-*.cpio' ! -path "$cpio_file" -delete
+	# Another checkout may still be using an older one: drop only those
+	# unused for a day.
+	find "$out" -maxdepth 1 -name 'base-*.cpio' ! -path "$cpio_file" -mmin +1440 -delete
 	log "initramfs: $(du -h "$cpio_file" | cut -f1)"
 	echo "$cpio_file"
 }
