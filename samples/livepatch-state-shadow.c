@@ -3,10 +3,20 @@
  * livepatch-state-shadow.c - a shadow-variable fix in two versions
  *
  * The fix makes /proc/cmdline count, per task, how often the task read
- * it.  The count lives in a shadow variable attached to the task; the
- * state SV_READS owns those variables, so they are freed (with
- * reads_dtor()) when the last livepatch carrying the state goes away,
- * not when a cumulative upgrade replaces this module.
+ * it.  The count lives in a shadow variable attached to the task.
+ *
+ * A shadow variable must go when its object dies: the kernel hands a
+ * dead task's task_struct to the next new task, and a counter left
+ * behind would then be found by klp_shadow_get() for that new task.  So
+ * the fix also patches release_thread(), which release_task() calls
+ * once for every task that is reaped, and frees the task's variables
+ * there.
+ *
+ * The state SV_READS owns the counters as well.  A cumulative upgrade
+ * that keeps the state keeps every counter of the living tasks; the
+ * last livepatch carrying the state frees what is left when it goes
+ * (the counters of tasks still alive, and those of tasks that were
+ * reaped by a not yet patched task during a transition).
  *
  * Version 2 keeps SV_READS and adds SV_FIRST, which remembers when the
  * task first read the file.  Downgrading from v2 to v1 removes SV_FIRST:
@@ -33,26 +43,41 @@
 #define SV_READS	0x5ead01
 #define SV_FIRST	0x5ead02
 
+struct read_counter {
+	pid_t pid;
+	int reads;
+};
+
+/* Runs for current, which is alive: its pid can be read here. */
 static int reads_ctor(void *obj, void *shadow_data, void *ctor_data)
 {
-	pr_info("new read counter for pid %d\n", ((struct task_struct *)obj)->pid);
+	struct read_counter *counter = shadow_data;
+
+	counter->pid = ((struct task_struct *)obj)->pid;
+	pr_info("new read counter for pid %d\n", counter->pid);
 	return 0;
 }
 
-/* May run with a spinlock held: no sleeping here. */
+/*
+ * May run with a spinlock held: no sleeping here.  The task may be gone
+ * already (a state removal frees what is left): do not touch obj.
+ */
 static void reads_dtor(void *obj, void *shadow_data)
 {
-	pr_info("freeing read counter %d\n", *(int *)shadow_data);
+	struct read_counter *counter = shadow_data;
+
+	pr_info("freeing read counter of pid %d (%d reads)\n",
+		counter->pid, counter->reads);
 }
 
 static int livepatch_cmdline_proc_show(struct seq_file *m, void *v)
 {
-	int *reads;
+	struct read_counter *counter;
 
-	reads = klp_shadow_get_or_alloc(current, SV_READS, sizeof(*reads),
-					GFP_KERNEL, reads_ctor, NULL);
-	if (reads)
-		(*reads)++;
+	counter = klp_shadow_get_or_alloc(current, SV_READS, sizeof(*counter),
+					  GFP_KERNEL, reads_ctor, NULL);
+	if (counter)
+		counter->reads++;
 #if FIX_VERSION >= 2
 	{
 		unsigned long *first;
@@ -65,8 +90,28 @@ static int livepatch_cmdline_proc_show(struct seq_file *m, void *v)
 	}
 #endif
 	seq_printf(m, "livepatch v%d: pid %d read this %d times\n",
-		   FIX_VERSION, current->pid, reads ? *reads : -1);
+		   FIX_VERSION, current->pid, counter ? counter->reads : -1);
 	return 0;
+}
+
+#if FIX_VERSION >= 2
+static void first_dtor(void *obj, void *shadow_data)
+{
+	pr_info("freeing first-read time\n");
+}
+#endif
+
+/*
+ * The task is reaped: free its variables before its task_struct can
+ * be reused.  The rest is what x86-64's release_thread() does.
+ */
+static void livepatch_release_thread(struct task_struct *dead_task)
+{
+	WARN_ON(dead_task->mm);
+	klp_shadow_free(dead_task, SV_READS, reads_dtor);
+#if FIX_VERSION >= 2
+	klp_shadow_free(dead_task, SV_FIRST, first_dtor);
+#endif
 }
 
 static void reads_post_patch(struct klp_patch *patch, struct klp_state *state)
@@ -83,11 +128,6 @@ static void reads_post_unpatch(struct klp_patch *patch,
 }
 
 #if FIX_VERSION >= 2
-static void first_dtor(void *obj, void *shadow_data)
-{
-	pr_info("freeing first-read time\n");
-}
-
 static void first_post_patch(struct klp_patch *patch, struct klp_state *state)
 {
 	pr_info("v%d: remembering first reads from now on\n", FIX_VERSION);
@@ -116,6 +156,9 @@ static struct klp_func funcs[] = {
 	{
 		.old_name = "cmdline_proc_show",
 		.new_func = livepatch_cmdline_proc_show,
+	}, {
+		.old_name = "release_thread",
+		.new_func = livepatch_release_thread,
 	}, {}
 };
 
