@@ -43,7 +43,10 @@ static void bench_start(void)
 	bench_t0 = sched_clock();
 }
 
-/* Synthetic parent objects: the shadow API uses them only as keys. */
+/*
+ * Synthetic parent objects: the shadow API uses them only as keys, and
+ * no memory behind them can die or be reused while the state lives.
+ */
 static int bench_alloc(unsigned long id)
 {
 	unsigned long i;

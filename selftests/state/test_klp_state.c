@@ -48,7 +48,11 @@ static int nr_shadow = 2;
 module_param(nr_shadow, int, 0400);
 MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
 
-/* Shadow variables hang off fake objects 1..n, the same in every module. */
+/*
+ * Shadow variables hang off fake objects 1..n, the same in every module.
+ * They are keys, never memory: no object can die under its variable, so
+ * only the state frees them.
+ */
 static void *shadow_obj(int i)
 {
 	return (void *)(unsigned long)(i + 1);
