@@ -91,32 +91,32 @@ reads_start_at_one()
 	} END { exit bad }' "$1"
 }
 
-# The pids whose counter was made and not freed since the demo started.
-alive_pids()
-{
-	log_since "$START" | awk '
-		/new read counter for pid/ { made[$NF]++ }
-		/freeing read counter of pid/ { freed[$7]++ }
-		END {
-			for (p in made)
-				for (i = freed[p]; i < made[p]; i++)
-					print p
-			for (p in freed)
-				if (freed[p] > made[p])
-					print "freed-without-made:" p
-		}' | sort
-}
-
-# counters PIDS...: the live counters are exactly those of PIDS.
+# counters PIDS...: the live counters are exactly those of PIDS.  One
+# pass over the kernel log since the demo started: forks are slow here.
 counters()
 {
 	local made freed first alive want
 
-	dmesg | grep -qF "$START" || fail "the kernel log lost the demo's start"
-	made=$(log_since "$START" | grep -c 'new read counter')
-	freed=$(log_since "$START" | grep -c 'freeing read counter')
-	first=$(log_since "$START" | grep -c 'freeing first-read time')
-	alive=$(alive_pids | tr '\n' ' ')
+	dmesg >/tmp/demo-dmesg
+	read -r made freed first alive < <(awk -v start="$START" '
+		index($0, start) { on = 1; next }
+		!on { next }
+		/new read counter for pid/ { made[$NF]++; m++ }
+		/freeing read counter of pid/ { freed[$(NF - 2)]++; f++ }
+		/freeing first-read time/ { first++ }
+		END {
+			if (!on) { print "lost"; exit }
+			for (p in made)
+				for (i = freed[p]; i < made[p]; i++)
+					alive = alive "," p
+			for (p in freed)
+				if (freed[p] > made[p])
+					alive = alive ",freed-without-made:" p
+			print m + 0, f + 0, first + 0, substr(alive, 2)
+		}' /tmp/demo-dmesg)
+	[ "$made" != lost ] || fail "the kernel log lost the demo's start"
+	alive=$(tr ',' '\n' <<< "$alive" | sort | tr '\n' ' ')
+	alive=${alive# }
 	want=$(printf '%s\n' "$@" | sed '/^$/d' | sort | tr '\n' ' ')
 	tell "shadow variables: $made read counters made, $freed freed," \
 	     "$((made - freed)) alive${alive:+ (pid ${alive% })};" \
