@@ -39,21 +39,11 @@ help:
 deps:
 	@selftests/kernels/packages.sh
 
-# The sub-checks add their counts to one file; the total closes the run.
+# Every check-* below as independent steps, JOBS at a time (default: one
+# per core); each step's output, a time table and the total close the run.
 check: deps
-	@export KLP_TOTALS=$$(mktemp); rc=0; \
-	$(MAKE) --no-print-directory check-lint || rc=1; \
-	$(MAKE) --no-print-directory check-stock || rc=1; \
-	$(MAKE) --no-print-directory check-backports || rc=1; \
-	$(MAKE) --no-print-directory check-native || rc=1; \
-	$(MAKE) --no-print-directory check-debug || rc=1; \
-	$(MAKE) --no-print-directory check-harness || rc=1; \
-	if [ -f cocci/Makefile ]; then \
-		$(MAKE) --no-print-directory check-cocci || \
-			{ rc=1; echo "# check-cocci failed"; echo "0 1 0" >>"$$KLP_TOTALS"; }; \
-	fi; \
-	selftests/total.sh "$$KLP_TOTALS" || rc=1; \
-	rm -f "$$KLP_TOTALS"; exit $$rc
+	@KVERS="$(KVERS)" FLAVORS="$(FLAVORS)" SUITES="$(SUITES)" JOBS="$(JOBS)" \
+		selftests/check-all.sh
 
 demo: deps
 	@selftests/demo/demo.sh $(KVER)

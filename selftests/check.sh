@@ -33,7 +33,7 @@ main() {
 	for k in $kvers; do
 		echo "# ==== $flavor $k: $suites"
 		# shellcheck disable=SC2086
-		"$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
+		counted "$flavor-$k" "$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
 	done
 
 	[ -z "$own_totals" ] || "$here/total.sh" "$KLP_TOTALS"

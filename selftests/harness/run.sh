@@ -1,54 +1,86 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# run.sh [KVER]
+# run.sh [--case ID] [KVER]
+# run.sh --list | --needs ID
 #
 # Negative tests of the VM runner: each case must make selftests/vm/run.sh
 # fail, within a bounded time, with the expected explanation.  A case
 # passes only if the runner failed the expected way.  Prints KTAP and the
-# closing line (or adds to $KLP_TOTALS).
+# closing line (or adds to $KLP_TOTALS).  --case runs one case, --list
+# prints the case ids, --needs the "FLAVOR KVER" kernels a case boots.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 
+# id | name | flavor | bound (s) | expected patterns (;-separated, all must
+# match) | runner args after the kernel (@KVER@ and @GARBAGE@ are filled in)
+CASES=(
+	"warn|a module that warns|stock|400|test-warn: kernel reported problems;WARNING:|@KVER@ stock harness/warn"
+	"hang|a module whose init hangs|stock|400|test-hang: load a module whose init hangs: timed out after|--timeout 20 @KVER@ stock harness/hang"
+	"garbage|a kernel image that is garbage|stock|120|not ok 1 boot;QEMU exited|--kernel @GARBAGE@ @KVER@ stock harness/warn"
+	"panic|a kernel that panics at boot|stock|300|not ok 1 boot;Kernel panic|--append rdinit=/does-not-exist @KVER@ stock harness/warn"
+	"noboot|a kernel that never reaches the runner|stock|300|not ok 1 boot;did not boot within 40 s|--boot-timeout 40 --append rdinit=/usr/bin/cat @KVER@ stock harness/warn"
+	"leak|a module that leaks memory (debug kernel)|debug|900|not ok 1 test-kmemleak: no memory leaks after the suites;unreferenced object|@KVER@ debug harness/leak kmemleak"
+)
+
 main() {
+	local only= c id name flavor bound patterns args
+
+	case ${1:-} in
+	--list)
+		for c in "${CASES[@]}"; do echo "${c%%|*}"; done
+		return 0;;
+	--needs)
+		for c in "${CASES[@]}"; do
+			IFS='|' read -r id name flavor _ <<<"$c"
+			[ "$id" != "$2" ] || echo "$flavor ${KVER:-6.1}"
+		done
+		return 0;;
+	--case)
+		only=$2
+		shift 2;;
+	esac
 	kver=${1:-${KVER:-6.1}}
 	check_kver "$kver"
 	runner=$top/selftests/vm/run.sh
 	logs=$KLP_CACHE/runs/harness
 	mkdir -p "$logs"
 	garbage=$logs/garbage-kernel
-	dd if=/dev/zero bs=1M count=1 status=none | tr '\0' 'k' >"$garbage"
+	if [ ! -s "$garbage" ]; then
+		dd if=/dev/zero bs=1M count=1 status=none | tr '\0' 'k' >"$garbage.$$"
+		mv "$garbage.$$" "$garbage"
+	fi
 
-	# name | bound (s) | expected patterns (;-separated, all must match) | runner args
-	cases=(
-		"a module that warns|400|test-warn: kernel reported problems;WARNING:|$kver stock harness/warn"
-		"a module whose init hangs|400|test-hang: load a module whose init hangs: timed out after|--timeout 20 $kver stock harness/hang"
-		"a kernel image that is garbage|120|not ok 1 boot;QEMU exited|--kernel $garbage $kver stock harness/warn"
-		"a kernel that panics at boot|300|not ok 1 boot;Kernel panic|--append rdinit=/does-not-exist $kver stock harness/warn"
-		"a kernel that never reaches the runner|300|not ok 1 boot;did not boot within 40 s|--boot-timeout 40 --append rdinit=/usr/bin/cat $kver stock harness/warn"
-		"a module that leaks memory (debug kernel)|900|not ok 1 test-kmemleak: no memory leaks after the suites;unreferenced object|$kver debug harness/leak kmemleak"
-	)
+	cases=()
+	for c in "${CASES[@]}"; do
+		[ -z "$only" ] || [ "${c%%|*}" = "$only" ] || continue
+		c=${c//@KVER@/$kver}
+		cases+=("${c//@GARBAGE@/$garbage}")
+	done
+	[ ${#cases[@]} -gt 0 ] || die "no harness case '$only' (cases: $(main --list | tr '\n' ' '))"
 
 	# The kernel and the initramfs are shared by every case: provision once so
 	# that the bounds measure the runner, not a build.
-	"$top/selftests/kernels/provision.sh" "$kver" stock >/dev/null
-	"$top/selftests/kernels/provision.sh" "$kver" debug >/dev/null
+	for c in "${cases[@]}"; do
+		IFS='|' read -r id name flavor _ <<<"$c"
+		"$top/selftests/kernels/provision.sh" "$kver" "$flavor" >/dev/null
+	done
 	"$top/selftests/vm/mkinitramfs.sh" >/dev/null
 
 	echo "KTAP version 1"
-	echo "# suite: harness ($kver)"
+	echo "# suite: harness${only:+ $only} (stock and debug $kver, $(dpkg-query -W -f '${Version}' "linux-source-$kver"))"
 	echo "1..${#cases[@]}"
 	i=0 passed=0 failed=0
 	for c in "${cases[@]}"; do
-		IFS='|' read -r name bound patterns args <<<"$c"
+		IFS='|' read -r id name flavor bound patterns args <<<"$c"
 		i=$((i + 1))
-		log=$logs/case-$i.log
+		log=$logs/case-$id.log
 		start=$SECONDS
 		# shellcheck disable=SC2086
-		env -u KLP_TOTALS timeout -k 10 "$bound" "$runner" --name "harness-$i" $args \
+		env -u KLP_TOTALS timeout -k 10 "$bound" "$runner" --name "harness-$id" $args \
 			>"$log" 2>&1 && rc=0 || rc=$?
 		secs=$((SECONDS - start))
 		why=
@@ -73,7 +105,7 @@ main() {
 		# What the runner said, for the record.
 		grep -E '^not ok|did not|timed out|QEMU exited' "$log" | head -n 5 | sed 's/^/#   /' || true
 	done
-	echo "# harness: $passed passed, $failed failed (logs in $logs)"
+	echo "# harness${only:+ $only}: $passed passed, $failed failed (logs in $logs)"
 	if [ -n "${KLP_TOTALS:-}" ]; then
 		echo "$passed $failed 0" >>"$KLP_TOTALS"
 	else

@@ -32,3 +32,21 @@ stock_image_pkg() {
 	*) echo "linux-image-$1-amd64 linux-headers-$1-amd64";;
 	esac
 }
+
+# counted NAME COMMAND...: runs COMMAND, which adds "passed failed skipped"
+# lines to $KLP_TOTALS.  A COMMAND that fails without counting a failure
+# (a runner dying of its own error) gets one counted, with a KTAP line.
+counted() {
+	local name=$1 mine rc=0
+
+	shift
+	mine=$(mktemp)
+	KLP_TOTALS=$mine "$@" || rc=$?
+	if [ $rc -ne 0 ] && ! awk '$2 > 0 { f = 1 } END { exit !f }' "$mine"; then
+		echo "not ok 1 $name: exited with status $rc without a counted failure"
+		echo "0 1 0" >>"$mine"
+	fi
+	cat "$mine" >>"$KLP_TOTALS"
+	rm -f "$mine"
+	return $rc
+}

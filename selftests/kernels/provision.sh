@@ -152,12 +152,22 @@ native_config() {
 }
 
 provision_native() {
-	local base=$KLP_CACHE/$flavor/$kver src obj release start
+	local base=$KLP_CACHE/$flavor/$kver src obj key start
 	src=$base/src
 	obj=$base/build
 	mkdir -p "$base" "$obj" "$KLP_CACHE/ccache"
 	native_sources "$src"
 	native_config "$src" "$obj"
+	# The same sources and configuration built before: nothing to do, and
+	# a no-op make of a kernel tree still costs seconds per VM run.
+	key=$(cat "$src.stamp" "$obj/.config.stamp")
+	if [ -f "$obj/arch/x86/boot/bzImage" ] &&
+	   [ "$(cat "$obj/.build.stamp" 2>/dev/null)" = "$key" ]; then
+		write_env "$(cat "$obj/include/config/kernel.release")" \
+			"$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
+		return 0
+	fi
+	rm -f "$obj/.build.stamp"
 	start=$SECONDS
 	log "building $kver in $obj (ccache, -j$(nproc))"
 	export CCACHE_DIR=$KLP_CACHE/ccache
@@ -169,8 +179,9 @@ provision_native() {
 		KBUILD_BUILD_HOST=klp -j"$(nproc)" all >"$base/build.log" 2>&1 ||
 		{ tail -n 40 "$base/build.log" >&2; die "kernel $kver build failed (log: $base/build.log)"; }
 	log "built $kver in $((SECONDS - start)) s"
-	release=$(cat "$obj/include/config/kernel.release")
-	write_env "$release" "$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
+	echo "$key" >"$obj/.build.stamp"
+	write_env "$(cat "$obj/include/config/kernel.release")" \
+		"$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
 }
 
 provision_debug() {

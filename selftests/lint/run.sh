@@ -74,7 +74,10 @@ text_of()
 
 mkdir -p "$work"
 echo "KTAP version 1"
-echo "# suite: lint (include/klp/state.h and the modules built on it)"
+echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
+     "$(for k in $kvers; do ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
+	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | tr '\n' ' ')" \
+     "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch)"
 for k in $kvers; do
 	check_kver "$k"
 	release=$(ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |

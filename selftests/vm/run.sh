@@ -17,7 +17,9 @@
 # Per-suite builds, the console log and the result stream are kept under
 # $KLP_CACHE/runs/<name>/.  With KLP_TOTALS set, the counts are appended
 # there instead of printing the closing "N passed, N failed" line.
-set -euo pipefail
+set -Eeuo pipefail
+# Where the runner itself failed, for the "not ok" its caller counts.
+trap 'echo "# run.sh: internal error at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)

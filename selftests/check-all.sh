@@ -1,0 +1,202 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# check-all.sh: everything "make check" proves, as independent steps run
+# side by side on at most $JOBS cores (default: all of them).
+#
+# A VM runs on one host thread and takes one job slot; a kernel build uses
+# every core and takes them all.  A step starts once the kernels it needs
+# are provisioned.  Each step's output is printed whole when it finishes,
+# with a progress line; a table of where the time went and the closing
+# "N passed, N failed, N skipped" end the run.
+#
+# Environment: KVERS, FLAVORS, SUITES (as for the Makefile), JOBS.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+. "$here/kernels/common.sh"
+
+# step NAME SLOTS "DEPS" COMMAND...: declare a step, in priority order.
+step()
+{
+	local name=$1
+
+	names+=("$name")
+	slots[$name]=$2
+	deps[$name]=$3
+	shift 3
+	cmds[$name]=$(printf '%q ' "$@")
+}
+
+declare_steps()
+{
+	local k f
+
+	# Kernel builds first: everything else on native kernels waits for them.
+	for f in $flavors; do
+		[ "$f" != stock ] || continue
+		for k in $kvers; do
+			step "kernel-$f-$k" "$jobs" "" \
+				"$here/kernels/provision.sh" "$k" "$f"
+		done
+	done
+	# The longest VMs next, so that the short ones fill the gaps at the end.
+	for f in debug native stock; do
+		has_flavor $f || continue
+		for k in $kvers; do
+			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
+				"$here/vm/run.sh" "$k" "$f" $suites \
+				$([ $f != debug ] || echo kmemleak)
+		done
+	done
+	for k in $kvers; do
+		step "backports-$k" 1 "$(kernel_dep native "$k")" \
+			"$top/backports/check-series.sh" "$k"
+	done
+	for k in $("$here/harness/run.sh" --list); do
+		step "harness-$k" 1 \
+			"$("$here/harness/run.sh" --needs "$k" | while read -r f kv; do
+				kernel_dep "$f" "$kv"; done | tr '\n' ' ')" \
+			"$here/harness/run.sh" --case "$k"
+	done
+	step lint 1 "" "$here/lint/run.sh"
+	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
+		make -k --no-print-directory -C "$top/cocci" check JOBS=2
+}
+
+has_flavor() { case " $flavors " in *" $1 "*) return 0;; esac; return 1; }
+
+# The step that provisions kernel FLAVOR KVER, if this run builds it.
+kernel_dep()
+{
+	[ "$1" != stock ] && has_flavor "$1" && echo "kernel-$1-$2" || true
+}
+
+now() { echo $((SECONDS - t0)); }
+mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
+
+start_step()
+{
+	local s=$1
+
+	started[$s]=$(now)
+	used=$((used + slots[$s]))
+	(
+		export KLP_TOTALS=$out/$s.totals
+		: >"$KLP_TOTALS"
+		cd "$top"
+		eval "counted $s ${cmds[$s]}" >"$out/$s.log" 2>&1 && rc=0 || rc=$?
+		echo "$rc" >"$out/$s.rc"
+	) &
+	pids[$s]=$!
+}
+
+# finish_step NAME: print its output and progress line, add its counts.
+finish_step()
+{
+	local s=$1 rc p=0 f=0 k=0 a b c
+
+	wait "${pids[$s]}" || true
+	unset "pids[$s]"
+	used=$((used - slots[$s]))
+	ended[$s]=$(now)
+	rc=$(cat "$out/$s.rc" 2>/dev/null || echo 125)
+	while read -r a b c; do
+		p=$((p + a)) f=$((f + b)) k=$((k + c))
+	done <"$out/$s.totals"
+	cat "$out/$s.log"
+	# Steps that only provision count nothing unless they fail.
+	if [ "$rc" = 0 ] && [ $((p + f + k)) -eq 0 ] && [ "${s#kernel-}" = "$s" ]; then
+		echo "not ok 1 $s: finished without any test result"
+		f=1
+	fi
+	echo "$p $f $k" >>"$totals"
+	status[$s]=$([ $f -eq 0 ] && echo ok || echo FAILED)
+	counts[$s]="$p/$f/$k"
+	printf '# [%s] %s: %s (%d passed, %d failed, %d skipped) in %s\n' \
+		"$(mmss "$(now)")" "$s" "${status[$s]}" $p $f $k \
+		"$(mmss $((ended[$s] - started[$s])))"
+}
+
+ready()
+{
+	local d
+
+	for d in ${deps[$1]}; do
+		[ -n "${ended[$d]:-}" ] || return 1
+	done
+}
+
+main()
+{
+	local s left running fin
+
+	kvers=${KVERS:-$KLP_VALID_KVERS}
+	flavors=${FLAVORS:-$KLP_VALID_FLAVORS}
+	suites=${SUITES-upstream state demo}
+	jobs=${JOBS:-$(nproc)}
+	for k in $kvers; do check_kver "$k"; done
+	for f in $flavors; do check_flavor "$f"; done
+	[ -n "$suites" ] || die "no suite selected (SUITES is empty)"
+	case $jobs in ''|*[!0-9]*|0) die "JOBS must be a positive number, not '$jobs'";; esac
+
+	declare -gA slots deps cmds started ended pids status counts
+	names=()
+	declare_steps
+	for s in "${names[@]}"; do
+		[ "${slots[$s]}" -le "$jobs" ] || slots[$s]=$jobs
+	done
+
+	out=$KLP_CACHE/check.$$
+	rm -rf "$out" && mkdir -p "$out"
+	totals=$out/totals
+	: >"$totals"
+	trap 'cleanup' EXIT
+	t0=$SECONDS used=0
+	# Each step in a process group of its own, for cleanup().
+	set -m
+	echo "# make check: ${#names[@]} steps, $jobs at a time (KVERS=\"$kvers\" FLAVORS=\"$flavors\" SUITES=\"$suites\")"
+
+	left=("${names[@]}")
+	while [ ${#left[@]} -gt 0 ] || [ ${#pids[@]} -gt 0 ]; do
+		# Start what is ready, in priority order, while slots are free.
+		local rest=()
+		for s in "${left[@]}"; do
+			if ready "$s" && [ $((used + slots[$s])) -le "$jobs" ]; then
+				start_step "$s"
+			else
+				rest+=("$s")
+			fi
+		done
+		left=("${rest[@]}")
+		[ ${#pids[@]} -gt 0 ] || break
+		wait -n || true
+		for s in "${!pids[@]}"; do
+			[ -f "$out/$s.rc" ] && finish_step "$s"
+		done
+	done
+
+	echo "# where the time went (wall $(mmss "$(now)"), $jobs at a time):"
+	printf '#   %-22s %5s %5s %6s  %s\n' step start end secs result
+	for s in "${names[@]}"; do
+		[ -n "${ended[$s]:-}" ] || continue
+		printf '#   %-22s %5s %5s %6d  %s %s\n' "$s" "$(mmss "${started[$s]}")" \
+			"$(mmss "${ended[$s]}")" $((ended[$s] - started[$s])) \
+			"${status[$s]}" "${counts[$s]}"
+	done
+	"$here/total.sh" "$totals" || return 1
+}
+
+# A run stopped early takes its steps (and their VMs) with it.
+cleanup()
+{
+	local p
+
+	for p in "${pids[@]}"; do
+		kill -TERM -- "-$p" 2>/dev/null || true
+	done
+	rm -rf "$out"
+}
+
+main "$@"; exit
