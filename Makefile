@@ -20,7 +20,7 @@ export KLP_CACHE
 help:
 	@echo 'klp-state make targets:'
 	@echo '  demo           boot stock $(KVER) and walk a sample through upgrade, downgrade, disable'
-	@echo '  check          everything below; what .ci/run calls'
+	@echo '  check          everything below as steps side by side (JOBS); what .ci/run calls'
 	@echo '  check-stock    suites ($(SUITES)) on the stock Debian kernels ($(KVERS))'
 	@echo '  check-native   suites on kernels built from Debian sources + backports/'
 	@echo '  check-debug    suites on the native kernels built with KASAN, kmemleak, lockdep'
@@ -32,7 +32,8 @@ help:
 	@echo '  migrate        convert livepatch sources in place: SRC=dir [MODE=patch|report]'
 	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
 	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native|debug'
-	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) SUITES="$(SUITES)"'
+	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) FLAVORS="$(FLAVORS)"'
+	@echo '           SUITES="$(SUITES)" JOBS=$(or $(JOBS),<cores>) (steps of check at once)'
 	@echo '           KLP_CACHE=$(KLP_CACHE)'
 
 # Installs missing Debian packages (as root), otherwise a no-op.

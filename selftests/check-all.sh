@@ -41,7 +41,9 @@ declare_steps()
 				"$here/kernels/provision.sh" "$k" "$f"
 		done
 	done
-	# The longest VMs next, so that the short ones fill the gaps at the end.
+	# A short host check next, for a first result within minutes; then the
+	# longest VMs, so that the short steps fill the gaps at the end.
+	step lint 1 "" "$here/lint/run.sh"
 	for f in debug native stock; do
 		has_flavor $f || continue
 		for k in $kvers; do
@@ -60,7 +62,6 @@ declare_steps()
 				kernel_dep "$f" "$kv"; done | tr '\n' ' ')" \
 			"$here/harness/run.sh" --case "$k"
 	done
-	step lint 1 "" "$here/lint/run.sh"
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2
 }
