@@ -76,7 +76,7 @@ mkdir -p "$work"
 echo "KTAP version 1"
 echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
      "$(for k in $kvers; do ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
-	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | tr '\n' ' ')" \
+	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
      "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch)"
 for k in $kvers; do
 	check_kver "$k"
