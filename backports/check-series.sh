@@ -67,9 +67,9 @@ check_kver()
 }
 
 echo "KTAP version 1"
-echo "# suite: backports (one patch at a time, native configuration;" \
-     "$(for k in "$@"; do printf ' linux-source-%s %s' "$k" \
-	"$(dpkg-query -W -f '${Version}' "linux-source-$k" 2>/dev/null)"; done))"
+echo "# suite: backports (one patch at a time, native configuration;$(for k in "$@"; do
+	printf ' linux-source-%s %s' "$k" \
+		"$(dpkg-query -W -f '${Version}' "linux-source-$k" 2>/dev/null)"; done))"
 for k in "$@"; do
 	check_kver "$k"
 done
