@@ -131,7 +131,7 @@ ready()
 
 main()
 {
-	local s left running fin
+	local s left rest
 
 	kvers=${KVERS:-$KLP_VALID_KVERS}
 	flavors=${FLAVORS:-$KLP_VALID_FLAVORS}
@@ -162,7 +162,7 @@ main()
 	left=("${names[@]}")
 	while [ ${#left[@]} -gt 0 ] || [ ${#pids[@]} -gt 0 ]; do
 		# Start what is ready, in priority order, while slots are free.
-		local rest=()
+		rest=()
 		for s in "${left[@]}"; do
 			if ready "$s" && [ $((used + slots[$s])) -le "$jobs" ]; then
 				start_step "$s"

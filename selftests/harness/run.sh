@@ -27,7 +27,7 @@ CASES=(
 )
 
 main() {
-	local only= c id name flavor bound patterns args
+	local only= c id name flavor flavors bound patterns args
 
 	case ${1:-} in
 	--list)
@@ -64,14 +64,16 @@ main() {
 
 	# The kernel and the initramfs are shared by every case: provision once so
 	# that the bounds measure the runner, not a build.
+	flavors=
 	for c in "${cases[@]}"; do
 		IFS='|' read -r id name flavor _ <<<"$c"
 		"$top/selftests/kernels/provision.sh" "$kver" "$flavor" >/dev/null
+		case " $flavors " in *" $flavor "*) ;; *) flavors="$flavors${flavors:+ and }$flavor";; esac
 	done
 	"$top/selftests/vm/mkinitramfs.sh" >/dev/null
 
 	echo "KTAP version 1"
-	echo "# suite: harness${only:+ $only} (stock and debug $kver, $(dpkg-query -W -f '${Version}' "linux-source-$kver"))"
+	echo "# suite: harness${only:+ $only} ($flavors $kver, $(dpkg-query -W -f '${Version}' "linux-source-$kver"))"
 	echo "1..${#cases[@]}"
 	i=0 passed=0 failed=0
 	for c in "${cases[@]}"; do

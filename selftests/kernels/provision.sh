@@ -161,25 +161,22 @@ provision_native() {
 	# The same sources and configuration built before: nothing to do, and
 	# a no-op make of a kernel tree still costs seconds per VM run.
 	key=$(cat "$src.stamp" "$obj/.config.stamp")
-	if [ -f "$obj/arch/x86/boot/bzImage" ] &&
-	   [ "$(cat "$obj/.build.stamp" 2>/dev/null)" = "$key" ]; then
-		write_env "$(cat "$obj/include/config/kernel.release")" \
-			"$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
-		return 0
+	if [ ! -f "$obj/arch/x86/boot/bzImage" ] ||
+	   [ "$(cat "$obj/.build.stamp" 2>/dev/null)" != "$key" ]; then
+		rm -f "$obj/.build.stamp"
+		start=$SECONDS
+		log "building $kver in $obj (ccache, -j$(nproc))"
+		export CCACHE_DIR=$KLP_CACHE/ccache
+		# Compiler path and flags in the cache key, not file mtimes: a
+		# re-extracted tree still hits the cache.
+		export CCACHE_COMPILERCHECK=content CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+		make -s -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" \
+			KBUILD_BUILD_USER=klp \
+			KBUILD_BUILD_HOST=klp -j"$(nproc)" all >"$base/build.log" 2>&1 ||
+			{ tail -n 40 "$base/build.log" >&2; die "kernel $kver build failed (log: $base/build.log)"; }
+		log "built $kver in $((SECONDS - start)) s"
+		echo "$key" >"$obj/.build.stamp"
 	fi
-	rm -f "$obj/.build.stamp"
-	start=$SECONDS
-	log "building $kver in $obj (ccache, -j$(nproc))"
-	export CCACHE_DIR=$KLP_CACHE/ccache
-	# Compiler path and flags in the cache key, not file mtimes: a
-	# re-extracted tree still hits the cache.
-	export CCACHE_COMPILERCHECK=content CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
-	make -s -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" \
-		KBUILD_BUILD_USER=klp \
-		KBUILD_BUILD_HOST=klp -j"$(nproc)" all >"$base/build.log" 2>&1 ||
-		{ tail -n 40 "$base/build.log" >&2; die "kernel $kver build failed (log: $base/build.log)"; }
-	log "built $kver in $((SECONDS - start)) s"
-	echo "$key" >"$obj/.build.stamp"
 	write_env "$(cat "$obj/include/config/kernel.release")" \
 		"$obj/arch/x86/boot/bzImage" "$obj" "$src" "$debver"
 }
