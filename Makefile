@@ -14,6 +14,16 @@ BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
 
+# The command line is checked once, before any target installs, builds or
+# boots anything: a bad value stops make here, with one line.
+q = '$(subst ','\'',$(1))'
+bad := $(shell selftests/cli/validate.sh KVER=$(call q,$(KVER)) KVERS=$(call q,$(KVERS)) \
+	FLAVOR=$(call q,$(FLAVOR)) FLAVORS=$(call q,$(FLAVORS)) SUITES=$(call q,$(SUITES)) \
+	JOBS=$(call q,$(JOBS)) MODE=$(call q,$(MODE)) BENCH_NS=$(call q,$(BENCH_NS)))
+ifneq ($(.SHELLSTATUS)$(bad),0)
+$(error $(or $(bad),selftests/cli/validate.sh failed))
+endif
+
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint migrate kernels vm-shell deps bench
 
