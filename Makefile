@@ -14,12 +14,17 @@ BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state
 export KLP_CACHE
 
+# Where make was started: "make -C" changes into this checkout and leaves
+# the caller's directory only in the environment's PWD.
+from := $(or $(PWD),$(CURDIR))
+
 # The command line is checked once, before any target installs, builds or
 # boots anything: a bad value stops make here, with one line.
 q = '$(subst ','\'',$(1))'
 bad := $(shell selftests/cli/validate.sh KVER=$(call q,$(KVER)) KVERS=$(call q,$(KVERS)) \
 	FLAVOR=$(call q,$(FLAVOR)) FLAVORS=$(call q,$(FLAVORS)) SUITES=$(call q,$(SUITES)) \
-	JOBS=$(call q,$(JOBS)) MODE=$(call q,$(MODE)) BENCH_NS=$(call q,$(BENCH_NS)))
+	JOBS=$(call q,$(JOBS)) MODE=$(call q,$(MODE)) BENCH_NS=$(call q,$(BENCH_NS)) \
+	$(if $(filter migrate,$(MAKECMDGOALS)),SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
 ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
@@ -65,9 +70,11 @@ bench: deps
 check-lint: deps
 	@selftests/lint/run.sh
 
+# A relative SRC is taken from the directory make was started in, where
+# cocci/Makefile runs the conversion.
 migrate:
-	@[ -n "$(SRC)" ] || { echo "usage: make migrate SRC=dir [MODE=patch|report]"; exit 1; }
-	@$(MAKE) --no-print-directory -C cocci migrate SRC="$(abspath $(SRC))" $(if $(MODE),MODE=$(MODE))
+	@cd $(call q,$(from)) && $(MAKE) --no-print-directory -C $(call q,$(CURDIR)/cocci) \
+		migrate SRC=$(call q,$(SRC)) $(if $(MODE),MODE=$(MODE))
 
 check-stock: deps
 	@selftests/check.sh stock "$(KVERS)" "$(SUITES)"
