@@ -141,6 +141,8 @@ main()
 	for f in $flavors; do check_flavor "$f"; done
 	[ -n "$suites" ] || die "no suite selected (SUITES is empty)"
 	case $jobs in ''|*[!0-9]*|0) die "JOBS must be a positive number, not '$jobs'";; esac
+	# The harness cases read them: the first kernel, the flavors of this run.
+	export KVERS=$kvers FLAVORS=$flavors
 
 	declare -gA slots deps cmds started ended pids status counts
 	names=()

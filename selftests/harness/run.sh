@@ -9,6 +9,11 @@
 # passes only if the runner failed the expected way.  Prints KTAP and the
 # closing line (or adds to $KLP_TOTALS).  --case runs one case, --list
 # prints the case ids, --needs the "FLAVOR KVER" kernels a case boots.
+#
+# The runner is the same for every kernel: the cases boot one, the KVER
+# argument or else the first of $KVERS (6.1 by default), and only the cases
+# whose flavor is in $FLAVORS run (all by default; --case runs its case
+# anyway).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,24 +31,32 @@ CASES=(
 	"leak|a module that leaks memory (debug kernel)|debug|900|not ok 1 test-kmemleak: no memory leaks after the suites;unreferenced object|@KVER@ debug harness/leak kmemleak"
 )
 
+# wanted FLAVOR: the case's flavor is one that this run boots.
+wanted() { case " ${FLAVORS:-$KLP_VALID_FLAVORS} " in *" $1 "*) return 0;; esac; return 1; }
+
 main() {
 	local only= c id name flavor flavors bound patterns args
+	local first=${KVERS:-6.1}
 
+	first=${first%% *}
 	case ${1:-} in
 	--list)
-		for c in "${CASES[@]}"; do echo "${c%%|*}"; done
+		for c in "${CASES[@]}"; do
+			IFS='|' read -r id name flavor _ <<<"$c"
+			! wanted "$flavor" || echo "$id"
+		done
 		return 0;;
 	--needs)
 		for c in "${CASES[@]}"; do
 			IFS='|' read -r id name flavor _ <<<"$c"
-			[ "$id" != "$2" ] || echo "$flavor ${KVER:-6.1}"
+			[ "$id" != "$2" ] || echo "$flavor $first"
 		done
 		return 0;;
 	--case)
 		only=$2
 		shift 2;;
 	esac
-	kver=${1:-${KVER:-6.1}}
+	kver=${1:-$first}
 	check_kver "$kver"
 	runner=$top/selftests/vm/run.sh
 	logs=$KLP_CACHE/runs/harness
@@ -56,11 +69,18 @@ main() {
 
 	cases=()
 	for c in "${CASES[@]}"; do
-		[ -z "$only" ] || [ "${c%%|*}" = "$only" ] || continue
+		if [ -n "$only" ]; then
+			[ "${c%%|*}" = "$only" ] || continue
+		else
+			IFS='|' read -r id name flavor _ <<<"$c"
+			wanted "$flavor" || continue
+		fi
 		c=${c//@KVER@/$kver}
 		cases+=("${c//@GARBAGE@/$garbage}")
 	done
-	[ ${#cases[@]} -gt 0 ] || die "no harness case '$only' (cases: $(main --list | tr '\n' ' '))"
+	[ -n "$only" ] || [ ${#cases[@]} -gt 0 ] ||
+		die "no harness case boots a flavor in FLAVORS '${FLAVORS:-}' (the cases boot stock and debug kernels)"
+	[ ${#cases[@]} -gt 0 ] || die "no harness case '$only' (cases: $(FLAVORS='' main --list | tr '\n' ' '))"
 
 	# The kernel and the initramfs are shared by every case: provision once so
 	# that the bounds measure the runner, not a build.
