@@ -32,24 +32,39 @@ endif
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint migrate kernels vm-shell deps bench
 
+valid = $$(selftests/cli/validate.sh --valid $(1))
+
 help:
 	@echo 'klp-state make targets:'
-	@echo '  demo           boot stock $(KVER) and walk a sample through upgrade, downgrade, disable'
-	@echo '  check          everything below as steps side by side (JOBS); what .ci/run calls'
-	@echo '  check-stock    suites ($(SUITES)) on the stock Debian kernels ($(KVERS))'
-	@echo '  check-native   suites on kernels built from Debian sources + backports/'
-	@echo '  check-debug    suites on the native kernels built with KASAN, kmemleak, lockdep'
-	@echo '  check-backports each backport patch on its own: W=1 build of kernel/livepatch/, checkpatch'
-	@echo '  check-harness  negative tests of the VM runner itself'
-	@echo '  check-cocci    Coccinelle tests (when cocci/Makefile exists)'
-	@echo '  check-lint     W=1, sparse, checkpatch, kernel-doc and size checks of the header'
-	@echo '  bench          shadow variable garbage collection, stock vs native: KVER, BENCH_NS="10000 100000 1000000"'
-	@echo '  migrate        convert livepatch sources in place: SRC=dir [MODE=patch|report]'
-	@echo '  kernels        provision the kernels only (FLAVORS="$(FLAVORS)")'
-	@echo '  vm-shell       interactive shell in a VM: KVER=6.1|6.12 FLAVOR=stock|native|debug'
-	@echo 'Variables: KVERS="$(KVERS)" KVER=$(KVER) FLAVOR=$(FLAVOR) FLAVORS="$(FLAVORS)"'
-	@echo '           SUITES="$(SUITES)" JOBS=$(or $(JOBS),<cores>) (steps of check at once)'
-	@echo '           KLP_CACHE=$(KLP_CACHE)'
+	@echo '  demo            boot stock KVER and walk a sample through upgrade, downgrade, disable'
+	@echo '  check           everything below as steps side by side, JOBS at a time; what .ci/run calls'
+	@echo '  check-lint      W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
+	@echo '  check-stock     SUITES on the stock Debian kernels of KVERS'
+	@echo '  check-native    SUITES on KVERS built from Debian sources + backports/'
+	@echo '  check-debug     SUITES on the native KVERS built with KASAN, kmemleak, lockdep'
+	@echo '  check-backports each backport patch of KVERS on its own: W=1 build of kernel/livepatch/, checkpatch'
+	@echo '  check-harness   negative tests of the VM runner, on the first of KVERS, the cases of FLAVORS'
+	@echo '  check-cocci     Coccinelle tests, then the corpus, JOBS files at once'
+	@echo '  bench           shadow variable garbage collection on native KVER, stock vs native: BENCH_NS'
+	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]'
+	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
+	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
+	@echo '  deps            install the missing Debian packages; the targets that build or boot run it first'
+	@echo 'Variables, and their value now:'
+	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
+	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
+	@echo '  KVER       the kernel of demo, bench, vm-shell: $(KVER)'
+	@echo '  FLAVORS    flavors of check, kernels, check-harness: "$(FLAVORS)" (valid: '"$(call valid,FLAVORS)"')'
+	@echo '  FLAVOR     the flavor of vm-shell: $(FLAVOR)'
+	@echo '  SUITES     suites of check, check-stock, -native, -debug, vm-shell: "$(SUITES)"'
+	@echo '             (valid: '"$(call valid,SUITES)"')'
+	@echo '  JOBS       steps of check, files of migrate and check-cocci at once: $(or $(JOBS),one per core)'
+	@echo '  SRC        migrate: the sources, a relative SRC from the directory make was typed in: $(or $(SRC),none)'
+	@echo '  MODE       migrate: patch (convert in place) or report (print the diff): $(or $(MODE),patch)'
+	@echo '  STATE_ID   migrate: the id of the state that new callbacks go to: $(or $(STATE_ID),found in the source)'
+	@echo '  BENCH_NS   numbers of shadow variables of bench: "$(BENCH_NS)"'
+	@echo '  SPATCH     the spatch of check-cocci and migrate: $(or $(SPATCH),spatch)'
+	@echo '  KLP_CACHE  kernels, builds and VM runs: $(KLP_CACHE)'
 
 # Installs missing Debian packages (as root), otherwise a no-op.
 deps:
@@ -68,7 +83,7 @@ bench: deps
 	@KLP_BENCH_NS="$(BENCH_NS)" selftests/bench/bench.sh $(KVER)
 
 check-lint: deps
-	@selftests/lint/run.sh
+	@KVERS="$(KVERS)" selftests/lint/run.sh
 
 # A relative SRC is taken from the directory make was started in, where
 # cocci/Makefile runs the conversion.

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # validate.sh NAME=VALUE...
+# validate.sh --valid NAME
 #
 # Checks the variables of a make command line before any target installs,
 # builds or boots anything.  Prints one line naming the first bad variable
@@ -11,12 +12,15 @@
 #   KVER KVERS FLAVOR FLAVORS SUITES JOBS MODE BENCH_NS   as in "make help"
 #   SRC=dir FROM=dir   migrate: SRC as given, FROM where make was started
 #
-# A name that is not given is not checked; a name given empty is.
+# A name that is not given is not checked; a name given empty is.  --valid
+# prints the valid values of KVERS, FLAVORS, SUITES or MODE, for "make help".
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
+# What cocci/klp-migrate --mode takes.
+modes="patch report"
 
 bad()
 {
@@ -72,6 +76,16 @@ main()
 {
 	local arg name val v from='' src='' has_src=''
 
+	if [ "${1:-}" = --valid ]; then
+		case ${2:-} in
+		KVER|KVERS) echo "$KLP_VALID_KVERS";;
+		FLAVOR|FLAVORS) echo "$KLP_VALID_FLAVORS";;
+		SUITES) suites;;
+		MODE) echo "$modes";;
+		*) bad "validate.sh: no list of valid values for '${2:-}'";;
+		esac
+		return 0
+	fi
 	for arg in "$@"; do
 		name=${arg%%=*}
 		val=${arg#*=}
@@ -97,7 +111,7 @@ main()
 			[ -z "$val" ] || positive "$val" ||
 				bad "JOBS: not a number of jobs: '$val' (valid: 1, 2, 3, ...; default: one per core, $(nproc) here)";;
 		MODE)
-			[ -z "$val" ] || one_of MODE mode "patch report" $val;;
+			[ -z "$val" ] || one_of MODE mode "$modes" $val;;
 		BENCH_NS)
 			[ -n "${val// /}" ] ||
 				bad "BENCH_NS: empty (valid: 1, 2, 3, ...; default \"10000 100000 1000000\")"
