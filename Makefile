@@ -38,7 +38,7 @@ help:
 	@echo 'klp-state make targets:'
 	@echo '  demo            boot stock KVER and walk a sample through upgrade, downgrade, disable'
 	@echo '  check           everything below as steps side by side, JOBS at a time; what .ci/run calls'
-	@echo '  check-lint      W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
+	@echo '  check-lint      .rst files through docutils; W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
 	@echo '  check-stock     SUITES on the stock Debian kernels of KVERS'
 	@echo '  check-native    SUITES on KVERS built from Debian sources + backports/'
 	@echo '  check-debug     SUITES on the native KVERS built with KASAN, kmemleak, lockdep'

@@ -18,8 +18,8 @@ pkgs=(
 	# building kernels and modules
 	gcc make libc6-dev patch ccache bc flex bison libelf-dev libssl-dev
 	dwarves binutils
-	# static checks of the header, and the Coccinelle migration
-	sparse coccinelle python3
+	# static checks of the header and the docs, and the Coccinelle migration
+	sparse coccinelle python3 python3-docutils
 	# the VM and its userland
 	qemu-system-x86 busybox-static cpio bash kmod procps coreutils
 	util-linux mount diffutils grep sed gawk findutils libc-bin

@@ -1,10 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# run.sh: static checks of the header and the code built on it, against
-# the headers of each stock kernel: W=1 and sparse (C=2) builds without a
-# warning, checkpatch, kernel-doc, and the .text the compat engine adds.
-# Prints KTAP and "N passed, N failed" (or adds to $KLP_TOTALS).
+# run.sh [--rst]: static checks of the header and the code built on it,
+# against the headers of each stock kernel: W=1 and sparse (C=2) builds
+# without a warning, checkpatch, kernel-doc, and the .text the compat
+# engine adds; first, every .rst file of the tree through docutils.
+# Prints KTAP and "N passed, N failed" (or adds to $KLP_TOTALS).  --rst
+# runs the .rst checks only, which need no kernel.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -72,12 +74,49 @@ text_of()
 		END { print s + 0 }'
 }
 
+# The tree's .rst files, warnings included: docutils with the Sphinx
+# constructs of Documentation/ known to rst-check.
+rst()
+{
+	local f
+
+	# The check must be strict enough to refuse what docutils only warns about.
+	printf '=====\nA title\n=====\n\nText.\n' >"$work/short.rst"
+	! "$here/rst-check" "$work/short.rst" >"$work/out" 2>&1 &&
+		grep -q 'Title overline too short' "$work/out"
+	result $? "rst: a title overline shorter than its title is refused"
+	while read -r f; do
+		"$here/rst-check" "$f" >"$work/out" 2>&1
+		result $? "rst: ${f#"$top"/} is clean reStructuredText"
+	done < <(find "$top" -name .git -prune -o -name '*.rst' -print | LC_ALL=C sort)
+}
+
+finish()
+{
+	echo "1..$n"
+	if [ -n "${KLP_TOTALS:-}" ]; then
+		echo "$passed $failed 0" >>"$KLP_TOTALS"
+	else
+		echo "$passed passed, $failed failed"
+	fi
+	[ "$failed" -eq 0 ]
+}
+
 mkdir -p "$work"
 echo "KTAP version 1"
+docutils=$(python3 -c 'import docutils; print(docutils.__version__)' 2>/dev/null || echo missing)
+if [ "${1:-}" = --rst ]; then
+	echo "# suite: lint rst (the .rst files of the tree, docutils $docutils)"
+	rst
+	finish
+	exit
+fi
 echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
      "$(for k in $kvers; do ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
 	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
-     "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch)"
+     "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch;" \
+     "the .rst files with docutils $docutils)"
+rst
 for k in $kvers; do
 	check_kver "$k"
 	release=$(ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
@@ -117,10 +156,4 @@ result $? "checkpatch --no-tree clean"
 	[ ! -s "$work/out" ]
 result $? "kernel-doc clean"
 
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed 0" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+finish
