@@ -30,7 +30,7 @@ $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
-	check-lint migrate kernels vm-shell deps bench
+	check-lint check-cli migrate kernels vm-shell deps bench
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -39,6 +39,7 @@ help:
 	@echo '  demo            boot stock KVER and walk a sample through upgrade, downgrade, disable'
 	@echo '  check           everything below as steps side by side, JOBS at a time; what .ci/run calls'
 	@echo '  check-lint      .rst files through docutils; W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
+	@echo '  check-cli       the command line: bad values stop make at once, migrate SRC, help and README'
 	@echo '  check-stock     SUITES on the stock Debian kernels of KVERS'
 	@echo '  check-native    SUITES on KVERS built from Debian sources + backports/'
 	@echo '  check-debug     SUITES on the native KVERS built with KASAN, kmemleak, lockdep'
@@ -84,6 +85,10 @@ bench: deps
 
 check-lint: deps
 	@KVERS="$(KVERS)" selftests/lint/run.sh
+
+# Host only, and quick: no deps, no kernel.
+check-cli:
+	@selftests/cli/run.sh
 
 # A relative SRC is taken from the directory make was started in, where
 # cocci/Makefile runs the conversion.

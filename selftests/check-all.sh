@@ -44,6 +44,7 @@ declare_steps()
 	# A short host check next, for a first result within minutes; then the
 	# longest VMs, so that the short steps fill the gaps at the end.
 	step lint 1 "" "$here/lint/run.sh"
+	step cli 1 "" "$here/cli/run.sh"
 	for f in debug native stock; do
 		has_flavor $f || continue
 		for k in $kvers; do
