@@ -23,8 +23,8 @@ from := $(or $(PWD),$(CURDIR))
 q = '$(subst ','\'',$(1))'
 bad := $(shell selftests/cli/validate.sh KVER=$(call q,$(KVER)) KVERS=$(call q,$(KVERS)) \
 	FLAVOR=$(call q,$(FLAVOR)) FLAVORS=$(call q,$(FLAVORS)) SUITES=$(call q,$(SUITES)) \
-	JOBS=$(call q,$(JOBS)) MODE=$(call q,$(MODE)) BENCH_NS=$(call q,$(BENCH_NS)) \
-	$(if $(filter migrate,$(MAKECMDGOALS)),SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
+	JOBS=$(call q,$(JOBS)) BENCH_NS=$(call q,$(BENCH_NS)) \
+	$(if $(filter migrate,$(MAKECMDGOALS)),MODE=$(call q,$(MODE)) SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
 ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
