@@ -246,6 +246,12 @@ docs()
 	cp "$top/README.md" "$out"
 	result "${why:+not named:$why}" "README.md names every variable"
 
+	# The example of a refused value is what make prints.
+	mk "$top" "$stubs:$PATH" check KVERS=5.4 || true
+	why=''
+	grep -qxF -- "    $(cat "$out")" "$top/README.md" || why="README.md does not show this line"
+	result "$why" "README.md shows the line make check KVERS=5.4 prints"
+
 	# What make check ends with, digits made N.
 	echo "3 1 2" >"$tmp/totals"
 	v=$("$top/selftests/total.sh" "$tmp/totals" | sed 's/[0-9]\+/N/g') || true
