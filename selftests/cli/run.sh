@@ -117,6 +117,7 @@ cli_line()
 	bad "kernels KVERS=" "KVERS: empty (valid: $kv)"
 	bad "demo KVER=5.4" "KVER: unknown kernel '5.4' (valid: $kv)"
 	bad "vm-shell KVER=6.1+6.12" "KVER: one kernel, not '6.1 6.12' (valid: $kv)"
+	bad "check-stock KVERS=6.*" "KVERS: unknown kernel '6.*' (valid: $kv)"
 	bad "vm-shell FLAVOR=nativ" "FLAVOR: unknown flavor 'nativ' (valid: $fl)"
 	bad "kernels FLAVORS=stock+nativ" "FLAVORS: unknown flavor 'nativ' (valid: $fl)"
 	bad "check FLAVORS=" "FLAVORS: empty (valid: $fl)"

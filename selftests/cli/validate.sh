@@ -15,6 +15,8 @@
 # A name that is not given is not checked; a name given empty is.  --valid
 # prints the valid values of KVERS, FLAVORS, SUITES or MODE, for "make help".
 set -euo pipefail
+# The values are lists of words, never patterns: KVER='*' is no file list.
+set -f
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -50,8 +52,9 @@ one_of()
 # Suites are the directories with a build.sh, as selftests/vm/run.sh wants.
 suites()
 {
-	local b
+	local - b
 
+	set +f
 	for b in "$top"/selftests/*/build.sh; do
 		[ -x "$b" ] || continue
 		b=${b%/build.sh}
@@ -93,13 +96,13 @@ main()
 		# shellcheck disable=SC2086
 		case $name in
 		KVER)
-			[ "${val// /}" = "$val" ] ||
+			[[ $val != *[[:space:]]* ]] ||
 				bad "KVER: one kernel, not '$val' (valid: $KLP_VALID_KVERS)"
 			one_of KVER kernel "$KLP_VALID_KVERS" $val;;
 		KVERS)
 			one_of KVERS kernel "$KLP_VALID_KVERS" $val;;
 		FLAVOR)
-			[ "${val// /}" = "$val" ] ||
+			[[ $val != *[[:space:]]* ]] ||
 				bad "FLAVOR: one flavor, not '$val' (valid: $KLP_VALID_FLAVORS)"
 			one_of FLAVOR flavor "$KLP_VALID_FLAVORS" $val;;
 		FLAVORS)
@@ -113,7 +116,7 @@ main()
 		MODE)
 			[ -z "$val" ] || one_of MODE mode "$modes" $val;;
 		BENCH_NS)
-			[ -n "${val// /}" ] ||
+			[[ $val = *[![:space:]]* ]] ||
 				bad "BENCH_NS: empty (valid: 1, 2, 3, ...; default \"10000 100000 1000000\")"
 			for v in $val; do
 				positive "$v" ||
