@@ -120,6 +120,9 @@ function end_script(rc, secs,    i, k, line, m, name, status, cur, nt, nfail, d,
 /^@@KLP@@ KERNEL / { kern[++nkern] = substr($0, 16); next }
 /^@@KLP@@ SCRIPT-END / {
 	rc = $4; sub(/^rc=/, "", rc); secs = $5; sub(/^secs=/, "", secs)
+	busy = $6; sub(/^busy=/, "", busy)
+	if (busy != "")
+		times = times sprintf("#   %-28s %4d s  %3d%%\n", suite "/" script, secs, busy)
 	end_script(rc, secs); next
 }
 /^@@KLP@@ DMESG-BEGIN/ { indmesg = 1; next }
@@ -157,6 +160,8 @@ END {
 		add(done ? "ok" : "fail", "run completed",
 		    done ? "" : diag(stopped != "" ? stopped : "VM stopped before the end") "\n" console_tail())
 	flush_suite()
+	if (times != "")
+		printf "# time per script (guest CPUs busy: the rest is sleep):\n%s", times
 	print passed + 0, failed + 0, skipped + 0 > counts
 }
 
