@@ -50,9 +50,9 @@ main() {
 	# One TCG thread serves the vCPUs in turns, so every IPI (text patching,
 	# stop_machine) waits for the other vCPU's turn: side by side on stock
 	# 6.1, the state suite ran 1.7 and the upstream one 1.25 times faster on
-	# one vCPU.  The debug kernels are there for KASAN,
-	# kmemleak and lockdep, which need no second CPU; stock and native keep
-	# two, so that transitions meet tasks running on another CPU.
+	# one vCPU.  Debug kernels are there for KASAN, kmemleak and lockdep,
+	# which need no second CPU; stock and native keep two, so that
+	# transitions meet tasks running on another CPU.
 	[ -n "$smp" ] || { [ "$flavor" = debug ] && smp=1 || smp=2; }
 	case $smp in [1-4]) ;; *) die "--smp takes 1 to 4, not '$smp'";; esac
 	for s in "${suites[@]}"; do
