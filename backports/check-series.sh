@@ -29,16 +29,14 @@ result()
 check_kver()
 {
 	local kver=$1 base=$KLP_CACHE/series/$1 src obj cfg p i=0 log rc
-	local tarball=/usr/src/linux-source-$kver.tar.xz
 
 	src=$base/src
 	obj=$base/build
 	cfg=$KLP_CACHE/native/$kver/build/.config
 	[ -f "$cfg" ] || "$here/../selftests/kernels/provision.sh" "$kver" native >/dev/null ||
 		die "no native $kver configuration"
-	rm -rf "$src"
-	mkdir -p "$src" "$obj"
-	tar -xJf "$tarball" -C "$src" --strip-components=1
+	tree_from_pristine "$kver" "$src"
+	mkdir -p "$obj"
 	cp "$cfg" "$obj/.config"
 	log=$base/build.log
 	export CCACHE_DIR=$KLP_CACHE/ccache CCACHE_COMPILERCHECK=content

@@ -4,11 +4,13 @@
 # check-all.sh: everything "make check" proves, as independent steps run
 # side by side on at most $JOBS cores (default: all of them).
 #
-# A VM runs on one host thread and takes one job slot; a kernel build uses
-# every core and takes them all.  A step starts once the kernels it needs
-# are provisioned.  Each step's output is printed whole when it finishes,
-# with a progress line; a table of where the time went and the closing
-# "N passed, N failed, N skipped" end the run.
+# A VM runs on one host thread and takes one job slot.  A kernel build
+# takes one too, though it runs make on every core: two builds side by side
+# fill each other's single-threaded phases (linking, extraction, config).
+# A step starts once the kernels it needs are provisioned.  Each step's
+# output is printed whole when it finishes, with a progress line; a table
+# of where the time went and the closing "N passed, N failed, N skipped"
+# end the run.
 #
 # Environment: KVERS, FLAVORS, SUITES (as for the Makefile), JOBS.
 set -euo pipefail
@@ -37,7 +39,7 @@ declare_steps()
 	for f in $flavors; do
 		[ "$f" != stock ] || continue
 		for k in $kvers; do
-			step "kernel-$f-$k" "$jobs" "" \
+			step "kernel-$f-$k" 1 "" \
 				"$here/kernels/provision.sh" "$k" "$f"
 		done
 	done

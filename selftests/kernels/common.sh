@@ -50,3 +50,38 @@ counted() {
 	rm -f "$mine"
 	return $rc
 }
+
+# pristine_tree KVER: prints the path of linux-source-KVER as Debian ships
+# it, extracted once per package version.  Trees are made from it with
+# "cp -al": hard links cost seconds where an extraction costs a minute,
+# and neither patch (which writes a new file and renames it) nor an O=
+# build writes through a link.  Never edit a file of it in place.
+pristine_tree() {
+	local kver=$1 dst=$KLP_CACHE/pristine/$1 tarball key
+	tarball=/usr/src/linux-source-$kver.tar.xz
+	[ -r "$tarball" ] || die "$tarball missing (package linux-source-$kver)"
+	key="$(dpkg-query -W -f '${Version}' "linux-source-$kver") $(stat -c '%s %Y' "$tarball")"
+	mkdir -p "$KLP_CACHE/pristine"
+	(
+		flock 7
+		if [ "$(cat "$dst.stamp" 2>/dev/null)" != "$key" ]; then
+			log "extracting linux-source-$kver ($key)"
+			rm -rf "$dst" "$dst.stamp"
+			mkdir -p "$dst"
+			tar -xJf "$tarball" -C "$dst" --strip-components=1 ||
+				{ rm -rf "$dst"; die "cannot extract $tarball"; }
+			echo "$key" >"$dst.stamp"
+		fi
+	) 7>"$dst.lock" || exit 1
+	echo "$dst"
+}
+
+# tree_from_pristine KVER DIR: DIR becomes a linked copy of the pristine
+# tree, ready to be patched.
+tree_from_pristine() {
+	local pristine
+	pristine=$(pristine_tree "$1") || exit 1
+	rm -rf "$2"
+	mkdir -p "$(dirname "$2")"
+	cp -al "$pristine" "$2"
+}

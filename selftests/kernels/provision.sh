@@ -99,10 +99,9 @@ native_sources() {
 	if [ "$(cat "$src.stamp" 2>/dev/null)" = "$key" ]; then
 		return 0
 	fi
-	log "extracting linux-source-$kver $debver"
-	rm -rf "$src" "$src.stamp"
-	mkdir -p "$src"
-	tar -xJf "$tarball" -C "$src" --strip-components=1
+	log "linking linux-source-$kver $debver into $src"
+	rm -f "$src.stamp"
+	tree_from_pristine "$kver" "$src"
 	if [ -f "$dir/series" ]; then
 		for p in $(series_patches "$dir"); do
 			log "applying backports/$kver/$p"
