@@ -121,8 +121,10 @@ function end_script(rc, secs,    i, k, line, m, name, status, cur, nt, nfail, d,
 /^@@KLP@@ SCRIPT-END / {
 	rc = $4; sub(/^rc=/, "", rc); secs = $5; sub(/^secs=/, "", secs)
 	busy = $6; sub(/^busy=/, "", busy)
+	nend++
 	if (busy != "")
-		times = times sprintf("#   %-28s %4d s  %3d%%\n", suite "/" script, secs, busy)
+		times = times sprintf("#   %-28s %4s s %4s s  %3d%%\n", suite "/" script,
+				      host_secs(nend), secs, busy)
 	end_script(rc, secs); next
 }
 /^@@KLP@@ DMESG-BEGIN/ { indmesg = 1; next }
@@ -161,8 +163,27 @@ END {
 		    done ? "" : diag(stopped != "" ? stopped : "VM stopped before the end") "\n" console_tail())
 	flush_suite()
 	if (times != "")
-		printf "# time per script (guest CPUs busy: the rest is sleep):\n%s", times
+		printf "# time per script: host, guest clock, guest CPUs busy (the rest is sleep)\n%s", times
 	print passed + 0, failed + 0, skipped + 0 > counts
+}
+
+# Host seconds of the Nth script, from the arrival times of its markers
+# that run.sh noted ("SECS @@KLP@@ SCRIPT-BEGIN|END ...").
+function host_secs(n,    line, f, k, b, e) {
+	if (!hostread) {
+		hostread = 1
+		while (hosttimes != "" && (getline line < hosttimes) > 0) {
+			split(line, f, " ")
+			if (f[3] == "SCRIPT-BEGIN")
+				hbegin[++nhb] = f[1]
+			else if (f[3] == "SCRIPT-END")
+				hend[++nhe] = f[1]
+		}
+		close(hosttimes)
+	}
+	if (!(n in hbegin) || !(n in hend))
+		return "?"
+	return hend[n] - hbegin[n]
 }
 
 function console_tail(   line, i, k, buf, s) {
