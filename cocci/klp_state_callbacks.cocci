@@ -37,7 +37,8 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "has_inc": False, "why": None}
+         "has_inc": False, "why": None,
+         "defs": set()}
 
 reset()
 
@@ -225,6 +226,20 @@ I << rd.I;
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
 
+// Functions this file defines: a callback defined elsewhere (an
+// #include'd .c file, another translation unit) would keep its
+// klp_object signature while the state calls it with the patch and state.
+@defn@
+identifier fn;
+type T;
+@@
+T fn(...) { ... }
+
+@script:python@
+fn << defn.fn;
+@@
+F["defs"].add(fn)
+
 // Decide what this file gets.
 @script:python@
 @@
@@ -243,6 +258,12 @@ elif len(vm) == 1:
     elif F["shared"]:
         F["why"] = ("callback " + ", ".join(sorted(F["shared"])) +
                     " is also used by a named object")
+    elif any(f not in F["defs"] for f in F["vm"].values()):
+        F["why"] = ("callback " + ", ".join(sorted(f for f in set(F["vm"].values()) if f not in F["defs"])) +
+                    " is not defined in this file (an #include'd .c file or another one):"
+                    " its definition and prototypes would keep the struct klp_object * signature;"
+                    " give each (struct klp_patch *, struct klp_state *) there and move the callbacks to"
+                    " KLP_STATE() here by hand, or move the definitions into this file and run the conversion again")
     elif len(set(F["vm"].values())) != len(F["vm"]):
         F["why"] = "one function serves several callback kinds"
     elif any(e is None for _, e in F["entries"]):
