@@ -37,7 +37,7 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "has_inc": False, "why": None,
+         "has_inc": False, "why": None, "klp_path": None,
          "defs": set()}
 
 reset()
@@ -134,9 +134,11 @@ def cb_fields():
     return [(".callbacks." + k, F["vm"][k]) for k in KINDS if k in F["vm"]]
 
 def marker_id(path):
-    # Derived from the file name only: the next version of a cumulative
-    # patch usually keeps it, so it keeps the id.
-    base = path.rsplit("/", 1)[-1]
+    # Derived from the path below the converted tree (klp-migrate passes
+    # it), else the file name: the next version of a cumulative patch
+    # usually keeps it, two patches of the same name in two directories
+    # do not share it.
+    base = F["klp_path"] or path.rsplit("/", 1)[-1]
     return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
 
 @script:python depends on patch || context || org || report@
@@ -147,6 +149,11 @@ reset()
 sid << virtual.state_id;
 @@
 F["state_id"] = sid
+
+@script:python@
+kp << virtual.klp_path;
+@@
+F["klp_path"] = kp
 
 @has_inc@
 @@
