@@ -21,12 +21,22 @@ virtual report
 
 @initialize:python@
 @@
+import re
+
 exits = set()
 post_unpatch = set()
 null_frees = {}
 
 def key(e):
     return " ".join(e.split())
+
+def odd(p, O, what):
+    coccilib.report.print_report(p, "callbacks of an object of " + O + " written with " + what + ","
+        " not converted: write the object as { ..., .callbacks = { .K = fn, ... } } in the array and run"
+        " the conversion again")
+
+def plain(e):
+    return re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", e.strip()) is not None
 
 @ex depends on report || org@
 declarer name module_exit;
@@ -43,10 +53,12 @@ exits.add(fn)
 @pu depends on report || org@
 identifier f;
 identifier O;
-expression E;
+expression E, SZ;
 @@
 (
 struct klp_object O[] = { ..., { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... }, ... };
 |
 struct klp_object O = { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... };
 |
@@ -159,3 +171,66 @@ if fn in exits or fn in post_unpatch:
     coccilib.report.print_report(p[0], "klp_shadow_free() of single objects of " + ID + " in " + fn + "(), not converted:"
         " if this frees every shadow variable of " + ID + ", use KLP_SHADOW_STATE(" + ID + ", " + D + ") and drop the"
         " frees; they then happen when the state is removed, not on every unload or replace")
+
+// Objects whose callbacks the converting scripts do not read: an index
+// designator, nested designators, a callback that is not a plain name.
+// One rule each: a disjunction stops at the first branch that matches.
+@odd1 depends on report || org@
+identifier O;
+expression SZ, N;
+position p;
+@@
+(
+struct klp_object O[] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... };
+)
+
+@odd2 depends on report || org@
+identifier O, K;
+expression SZ, N, G;
+position p;
+@@
+(
+struct klp_object O[] = { ..., [N] = { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., [N] = { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[] = { ..., { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks.K@p = G, ... };
+)
+
+@odd3 depends on report || org@
+identifier O, K;
+expression SZ;
+expression F : script:python() { not plain(F) };
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = F, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = F, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = F, ... }, ... };
+)
+
+@script:python depends on report@
+O << odd1.O;
+p << odd1.p;
+@@
+odd(p[0], O, "an index designator")
+
+@script:python depends on report@
+O << odd2.O;
+p << odd2.p;
+@@
+odd(p[0], O, "nested designators .callbacks.K = ...")
+
+@script:python depends on report@
+O << odd3.O;
+p << odd3.p;
+@@
+odd(p[0], O, "a callback that is not a function name")

@@ -130,8 +130,15 @@ if m:
 
 @ocb@
 identifier O, K, f;
+expression SZ;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks = { ..., .K = f, ... }, ... };
+)
 
 @script:python@
 f << ocb.f;

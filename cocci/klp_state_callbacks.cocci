@@ -38,7 +38,7 @@ def reset():
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
          "has_inc": False, "why": None, "klp_path": None,
-         "defs": set()}
+         "defs": set(), "all_kinds": {}}
 
 reset()
 
@@ -163,12 +163,20 @@ F["klp_path"] = kp
 @@
 F["has_inc"] = True
 
-// Every callback of every object.
+// Every callback of every object: in an array, a sized array, or a
+// single object.
 @cb@
 identifier O, K, f;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
+)
 
 @script:python@
 p << cb.p;
@@ -178,12 +186,39 @@ f << cb.f;
 F["file"] = p[0].file
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
-@nm@
-identifier O;
-expression N;
+// Every callback field, whatever its value: one that is not a function
+// name would be lost with the .callbacks block.
+@cbx@
+identifier O, K;
+expression SZ, G;
 position p;
 @@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
+)
+
+@script:python@
+p << cbx.p;
+K << cbx.K;
+@@
+F["all_kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
+
+@nm@
+identifier O;
+expression N, SZ;
+position p;
+@@
+(
 struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
+)
 
 @script:python@
 p << nm.p;
@@ -265,6 +300,8 @@ elif len(vm) == 1:
     elif F["shared"]:
         F["why"] = ("callback " + ", ".join(sorted(F["shared"])) +
                     " is also used by a named object")
+    elif F["all_kinds"].get(vm[0], set()) != set(F["vm"]):
+        F["why"] = "a callback is not a function name (a cast or another expression)"
     elif any(f not in F["defs"] for f in F["vm"].values()):
         F["why"] = ("callback " + ", ".join(sorted(f for f in set(F["vm"].values()) if f not in F["defs"])) +
                     " is not defined in this file (an #include'd .c file or another one):"
@@ -300,9 +337,16 @@ struct klp_patch Q = { ... };
 // Report mode: say what would happen and why.
 @rep depends on report || org@
 identifier O;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ... }, ... };
+)
 
 @script:python depends on report@
 p << rep.p;
@@ -327,11 +371,22 @@ if k == F["vm_pos"]:
 
 @ctx depends on context@
 identifier O;
+expression SZ;
 position p : script:python() { (p[0].line, p[0].column) == F["vm_pos"] };
 @@
+(
 struct klp_object O[] = { ..., { ...,
 * .callbacks@p = { ... },
   ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ...,
+* .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = { ...,
+* .callbacks@p = { ... },
+  ... };
+)
 
 // Where the helper would go: before the first callback.
 @fns depends on patch@
@@ -502,12 +557,25 @@ type T;
 
 @dropcb depends on patch@
 identifier O;
+expression SZ;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) == F["vm_pos"] };
 @@
+(
 struct klp_object O[] = { ..., {
   ...,
 - .callbacks@p = { ... },
   ... }, ... };
+|
+struct klp_object O[SZ] = { ..., {
+  ...,
+- .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = {
+  ...,
+- .callbacks@p = { ... },
+  ... };
+)
 
 @script:python mk@
 e;
@@ -546,7 +614,8 @@ identifier mk.e, mk.arr;
  struct klp_patch P = { ... };
 
 @new_array depends on patch && !pst@
-identifier P, O;
+identifier P;
+expression O;
 identifier mk.e;
 @@
 +static struct klp_state states[] = {
