@@ -83,7 +83,7 @@ D << nf.D;
 @@
 null_frees.setdefault(key(ID), D)
 
-// Pattern 2: callbacks set at run time.
+// Callbacks set at run time.
 @rt depends on report || org@
 identifier fn, K;
 expression E, F;
@@ -131,7 +131,7 @@ coccilib.report.print_report(p[0], "a whole callbacks structure is copied into a
     " not converted: the functions it holds run on every enable and replace; move them to KLP_STATE() by hand"
     " (callbacks then take (struct klp_patch *, struct klp_state *)) and drop the copy")
 
-// Pattern 4: a shadow variable on NULL is one per system, a state by hand.
+// A shadow variable on NULL is one per system: a state made by hand.
 @sh depends on report || org@
 expression ID;
 position p;
@@ -152,7 +152,7 @@ coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL objec
     " do the first patch's change in pre_patch and the last one's undo in post_unpatch, drop the reference count,"
     " and let the state free the variable")
 
-// Pattern 5: single frees where the state would free all.
+// Single frees where the state would free them all.
 @pf depends on report || org@
 identifier fn;
 expression O != NULL;

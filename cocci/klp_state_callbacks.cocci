@@ -38,7 +38,9 @@ def reset():
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
          "has_inc": False, "why": None, "klp_path": None,
-         "defs": set(), "all_kinds": {}}
+         "defs": set(), "all_kinds": {}, "init": None, "oents": {},
+         "singles": set(), "single_named": set(), "cb_objs": set(),
+         "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
 
 reset()
 
@@ -182,8 +184,10 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 p << cb.p;
 K << cb.K;
 f << cb.f;
+O << cb.O;
 @@
 F["file"] = p[0].file
+F["cb_objs"].add(O)
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
 // Every callback field, whatever its value: one that is not a function
@@ -268,6 +272,124 @@ I << rd.I;
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
 
+// Callbacks set at run time.  Converted only in the plain shape: every
+// assignment in the file is a statement that module init runs on every
+// path, O[constant] or a single O, to one vmlinux object that has no
+// static callbacks.
+@ini@
+declarer name module_init;
+identifier fn;
+@@
+module_init(fn);
+
+@script:python@
+fn << ini.fn;
+@@
+F["init"] = fn
+
+@oent@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+)
+
+@script:python@
+O << oent.O;
+p << oent.p;
+@@
+F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
+
+@sgl@
+identifier O;
+@@
+struct klp_object O = { ... };
+
+@script:python@
+O << sgl.O;
+@@
+F["singles"].add(O)
+
+@sglnm@
+identifier O;
+expression N;
+@@
+struct klp_object O = { ..., .name = N, ... };
+
+@script:python@
+O << sglnm.O;
+N << sglnm.N;
+@@
+if N != "NULL":
+    F["single_named"].add(O)
+
+@rtall@
+expression E, G;
+identifier K;
+position p;
+@@
+(
+E.callbacks.K@p = G
+|
+E->callbacks.K@p = G
+)
+
+@script:python@
+p << rtall.p;
+@@
+F["rt_all"].add((p[0].line, p[0].column))
+
+@rta@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+expression C;
+position p;
+@@
+fn(...) {
+  ...
+  O[C].callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rta.fn;
+O << rta.O;
+C << rta.C;
+K << rta.K;
+f << rta.f;
+p << rta.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
+
+@rts@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+position p;
+@@
+fn(...) {
+  ...
+  O.callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rts.fn;
+O << rts.O;
+K << rts.K;
+f << rts.f;
+p << rts.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
+
 // Functions this file defines: a callback defined elsewhere (an
 // #include'd .c file, another translation unit) would keep its
 // klp_object signature while the state calls it with the patch and state.
@@ -285,7 +407,41 @@ F["defs"].add(fn)
 // Decide what this file gets.
 @script:python@
 @@
+def rt_target():
+    """The vmlinux callbacks set at run time, or why they stay."""
+    if set(F["rt"]) != F["rt_all"]:
+        return None, "a callback is set at run time outside the plain shape"
+    targets = set((O, C) for O, C, K, f in F["rt"].values())
+    if len(targets) > 1:
+        return None, "callbacks are set at run time into more than one object"
+    (O, C), = targets
+    if O in F["oents"]:
+        ents = sorted(F["oents"][O])
+        if not re.match(r"^\d+$", C) or int(C) >= len(ents):
+            return None, "index " + C + " of " + O + " is not a constant entry of its initializer"
+        text = ents[int(C)][1]
+        named = re.search(r"\.name\s*=\s*(\w+)", text)
+        if named and named.group(1) != "NULL":
+            return None, O + "[" + C + "] is a named object"
+        if ".callbacks" in text:
+            return None, O + "[" + C + "] has static callbacks as well"
+    elif C == "" and O in F["singles"]:
+        if O in F["single_named"]:
+            return None, O + " is a named object"
+        if O in F["cb_objs"]:
+            return None, O + " has static callbacks as well"
+    else:
+        return None, O + " is not an object the script can read"
+    return dict((K, f) for O, C, K, f in F["rt"].values()), None
+
 vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
+if not vm and F["rt"]:
+    cbs, _ = rt_target()
+    if cbs is not None:
+        F["cbs"]["rt"] = cbs
+        F["all_kinds"]["rt"] = set(cbs)
+        vm = ["rt"]
+        F["rt_pos"] = set(F["rt"])
 if len(vm) > 1:
     F["why"] = "more than one vmlinux object has callbacks"
 elif len(vm) == 1:
@@ -360,6 +516,25 @@ if k == F["vm_pos"]:
             " (KLP_STATE): they then run only when the state is introduced or removed, not on every enable/disable or replace")
     else:
         coccilib.report.print_report(p[0], "vmlinux object callbacks not converted: " + F["why"])
+
+// The same place klp_manual.cocci reports the assignment at.
+@reprt depends on report@
+expression E, G;
+identifier K;
+position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
+@@
+E.callbacks.K@p = G
+
+@script:python depends on report@
+p << reprt.p;
+K << reprt.K;
+@@
+if F["ok"]:
+    coccilib.report.print_report(p[0], "callback " + F["vm"][K] + " set as ." + K + " at run time in " +
+        F["rt_fn"] + "() can become a callback of state " + F["new_id"] +
+        " (KLP_STATE): it then runs only when the state is introduced or removed, not on every enable/disable or replace")
+else:
+    coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
 
 @script:python depends on org@
 p << rep.p;
@@ -576,6 +751,13 @@ struct klp_object O = {
 - .callbacks@p = { ... },
   ... };
 )
+
+@droprt depends on patch@
+expression E, G;
+identifier K;
+position p : script:python() { F["ok"] and (p[0].line, p[0].column) in F["rt_pos"] };
+@@
+- E.callbacks.K@p = G;
 
 @script:python mk@
 e;
