@@ -85,7 +85,8 @@ null_frees.setdefault(key(ID), D)
 
 // Callbacks set at run time.
 @rt depends on report || org@
-identifier fn, K;
+identifier fn;
+identifier K =~ "^(pre|post)_(un)?patch$";
 expression E, F;
 position p;
 @@

@@ -330,7 +330,7 @@ if N != "NULL":
 
 @rtall@
 expression E, G;
-identifier K;
+identifier K =~ "^(pre|post)_(un)?patch$";
 position p;
 @@
 (
