@@ -16,9 +16,16 @@ virtual report
 @r depends on report || org || context@
 identifier O, K, f;
 expression N != NULL;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... };
+)
 
 @script:python depends on report@
 p << r.p;
@@ -39,7 +46,18 @@ coccilib.org.print_todo(p[0], f + "() of " + N + " stays an object callback")
 @depends on context@
 identifier O, K, f;
 expression N != NULL;
+expression SZ;
 @@
+(
 struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks = { ...,
 * .K = f,
   ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks = { ...,
+* .K = f,
+  ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks = { ...,
+* .K = f,
+  ... }, ... };
+)

@@ -130,8 +130,15 @@ if m:
 
 @ocb@
 identifier O, K, f;
+expression SZ;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks = { ..., .K = f, ... }, ... };
+)
 
 @script:python@
 f << ocb.f;
@@ -207,8 +214,11 @@ else:
            ("it is reached from object callbacks, which still run on every replace: convert them with klp_state_callbacks.cocci first"
             if fn in F["obj_cbs"] or any(c in F["obj_cbs"] for c in F["callers"].get(fn, ()))
             else "not the common shape or not only reached from state callbacks; with state callbacks the takeover is implicit, review by hand"))
-if F["data"]:
-    msg += "; klp_state.data is not handed over to a patch that keeps the state (its callbacks do not run): keep the data in a shadow variable owned by the state (KLP_SHADOW_STATE)"
+if F["data"] and not F.get("data_said"):
+    # Once per file: the handover is one, however many calls lead to it.
+    F["data_said"] = True
+    msg += ("; klp_state.data is not handed over to a patch that keeps the state (its callbacks do not run):"
+            " move the data by hand into a shadow variable owned by the state (KLP_SHADOW_STATE)")
 coccilib.report.print_report(p[0], msg)
 
 @script:python depends on org@

@@ -130,9 +130,16 @@ reset()
 
 @cb@
 identifier O, f;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ... };
+)
 
 @script:python@
 p << cb.p;
@@ -142,10 +149,16 @@ F["cbs"][(p[0].line, p[0].column)] = f
 
 @nm@
 identifier O;
-expression N;
+expression N, SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
+)
 
 @script:python@
 p << nm.p;
@@ -313,7 +326,8 @@ identifier mk.e, mk.arr;
  struct klp_patch P = { ... };
 
 @new_array depends on patch && !pst@
-identifier P, O;
+identifier P;
+expression O;
 identifier mk.e;
 @@
 +static struct klp_state states[] = {

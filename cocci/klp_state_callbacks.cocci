@@ -37,7 +37,10 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "has_inc": False, "why": None}
+         "has_inc": False, "why": None, "klp_path": None,
+         "defs": set(), "all_kinds": {}, "init": None, "oents": {},
+         "singles": set(), "single_named": set(), "cb_objs": set(),
+         "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
 
 reset()
 
@@ -133,9 +136,11 @@ def cb_fields():
     return [(".callbacks." + k, F["vm"][k]) for k in KINDS if k in F["vm"]]
 
 def marker_id(path):
-    # Derived from the file name only: the next version of a cumulative
-    # patch usually keeps it, so it keeps the id.
-    base = path.rsplit("/", 1)[-1]
+    # Derived from the path below the converted tree (klp-migrate passes
+    # it), else the file name: the next version of a cumulative patch
+    # usually keeps it, two patches of the same name in two directories
+    # do not share it.
+    base = F["klp_path"] or path.rsplit("/", 1)[-1]
     return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
 
 @script:python depends on patch || context || org || report@
@@ -147,6 +152,11 @@ sid << virtual.state_id;
 @@
 F["state_id"] = sid
 
+@script:python@
+kp << virtual.klp_path;
+@@
+F["klp_path"] = kp
+
 @has_inc@
 @@
 #include <klp/state.h>
@@ -155,27 +165,64 @@ F["state_id"] = sid
 @@
 F["has_inc"] = True
 
-// Every callback of every object.
+// Every callback of every object: in an array, a sized array, or a
+// single object.
 @cb@
 identifier O, K, f;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
+)
 
 @script:python@
 p << cb.p;
 K << cb.K;
 f << cb.f;
+O << cb.O;
 @@
 F["file"] = p[0].file
+F["cb_objs"].add(O)
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
+
+// Every callback field, whatever its value: one that is not a function
+// name would be lost with the .callbacks block.
+@cbx@
+identifier O, K;
+expression SZ, G;
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
+)
+
+@script:python@
+p << cbx.p;
+K << cbx.K;
+@@
+F["all_kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
 
 @nm@
 identifier O;
-expression N;
+expression N, SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
+)
 
 @script:python@
 p << nm.p;
@@ -225,10 +272,176 @@ I << rd.I;
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
 
+// Callbacks set at run time.  Converted only in the plain shape: every
+// assignment in the file is a statement that module init runs on every
+// path, O[constant] or a single O, to one vmlinux object that has no
+// static callbacks.
+@ini@
+declarer name module_init;
+identifier fn;
+@@
+module_init(fn);
+
+@script:python@
+fn << ini.fn;
+@@
+F["init"] = fn
+
+@oent@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+)
+
+@script:python@
+O << oent.O;
+p << oent.p;
+@@
+F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
+
+@sgl@
+identifier O;
+@@
+struct klp_object O = { ... };
+
+@script:python@
+O << sgl.O;
+@@
+F["singles"].add(O)
+
+@sglnm@
+identifier O;
+expression N;
+@@
+struct klp_object O = { ..., .name = N, ... };
+
+@script:python@
+O << sglnm.O;
+N << sglnm.N;
+@@
+if N != "NULL":
+    F["single_named"].add(O)
+
+@rtall@
+expression E, G;
+identifier K =~ "^(pre|post)_(un)?patch$";
+position p;
+@@
+(
+E.callbacks.K@p = G
+|
+E->callbacks.K@p = G
+)
+
+@script:python@
+p << rtall.p;
+@@
+F["rt_all"].add((p[0].line, p[0].column))
+
+@rta@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+expression C;
+position p;
+@@
+fn(...) {
+  ...
+  O[C].callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rta.fn;
+O << rta.O;
+C << rta.C;
+K << rta.K;
+f << rta.f;
+p << rta.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
+
+@rts@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+position p;
+@@
+fn(...) {
+  ...
+  O.callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rts.fn;
+O << rts.O;
+K << rts.K;
+f << rts.f;
+p << rts.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
+
+// Functions this file defines: a callback defined elsewhere (an
+// #include'd .c file, another translation unit) would keep its
+// klp_object signature while the state calls it with the patch and state.
+@defn@
+identifier fn;
+type T;
+@@
+T fn(...) { ... }
+
+@script:python@
+fn << defn.fn;
+@@
+F["defs"].add(fn)
+
 // Decide what this file gets.
 @script:python@
 @@
+def rt_target():
+    """The vmlinux callbacks set at run time, or why they stay."""
+    if set(F["rt"]) != F["rt_all"]:
+        return None, "a callback is set at run time outside the plain shape"
+    targets = set((O, C) for O, C, K, f in F["rt"].values())
+    if len(targets) > 1:
+        return None, "callbacks are set at run time into more than one object"
+    (O, C), = targets
+    if O in F["oents"]:
+        ents = sorted(F["oents"][O])
+        if not re.match(r"^\d+$", C) or int(C) >= len(ents):
+            return None, "index " + C + " of " + O + " is not a constant entry of its initializer"
+        text = ents[int(C)][1]
+        named = re.search(r"\.name\s*=\s*(\w+)", text)
+        if named and named.group(1) != "NULL":
+            return None, O + "[" + C + "] is a named object"
+        if ".callbacks" in text:
+            return None, O + "[" + C + "] has static callbacks as well"
+    elif C == "" and O in F["singles"]:
+        if O in F["single_named"]:
+            return None, O + " is a named object"
+        if O in F["cb_objs"]:
+            return None, O + " has static callbacks as well"
+    else:
+        return None, O + " is not an object the script can read"
+    return dict((K, f) for O, C, K, f in F["rt"].values()), None
+
 vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
+if not vm and F["rt"]:
+    cbs, _ = rt_target()
+    if cbs is not None:
+        F["cbs"]["rt"] = cbs
+        F["all_kinds"]["rt"] = set(cbs)
+        vm = ["rt"]
+        F["rt_pos"] = set(F["rt"])
 if len(vm) > 1:
     F["why"] = "more than one vmlinux object has callbacks"
 elif len(vm) == 1:
@@ -243,6 +456,14 @@ elif len(vm) == 1:
     elif F["shared"]:
         F["why"] = ("callback " + ", ".join(sorted(F["shared"])) +
                     " is also used by a named object")
+    elif F["all_kinds"].get(vm[0], set()) != set(F["vm"]):
+        F["why"] = "a callback is not a function name (a cast or another expression)"
+    elif any(f not in F["defs"] for f in F["vm"].values()):
+        F["why"] = ("callback " + ", ".join(sorted(f for f in set(F["vm"].values()) if f not in F["defs"])) +
+                    " is not defined in this file (an #include'd .c file or another one):"
+                    " its definition and prototypes would keep the struct klp_object * signature;"
+                    " give each (struct klp_patch *, struct klp_state *) there and move the callbacks to"
+                    " KLP_STATE() here by hand, or move the definitions into this file and run the conversion again")
     elif len(set(F["vm"].values())) != len(F["vm"]):
         F["why"] = "one function serves several callback kinds"
     elif any(e is None for _, e in F["entries"]):
@@ -272,9 +493,16 @@ struct klp_patch Q = { ... };
 // Report mode: say what would happen and why.
 @rep depends on report || org@
 identifier O;
+expression SZ;
 position p;
 @@
+(
 struct klp_object O[] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ... }, ... };
+)
 
 @script:python depends on report@
 p << rep.p;
@@ -289,6 +517,25 @@ if k == F["vm_pos"]:
     else:
         coccilib.report.print_report(p[0], "vmlinux object callbacks not converted: " + F["why"])
 
+// The same place klp_manual.cocci reports the assignment at.
+@reprt depends on report@
+expression E, G;
+identifier K;
+position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
+@@
+E.callbacks.K@p = G
+
+@script:python depends on report@
+p << reprt.p;
+K << reprt.K;
+@@
+if F["ok"]:
+    coccilib.report.print_report(p[0], "callback " + F["vm"][K] + " set as ." + K + " at run time in " +
+        F["rt_fn"] + "() can become a callback of state " + F["new_id"] +
+        " (KLP_STATE): it then runs only when the state is introduced or removed, not on every enable/disable or replace")
+else:
+    coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
+
 @script:python depends on org@
 p << rep.p;
 @@
@@ -299,11 +546,22 @@ if k == F["vm_pos"]:
 
 @ctx depends on context@
 identifier O;
+expression SZ;
 position p : script:python() { (p[0].line, p[0].column) == F["vm_pos"] };
 @@
+(
 struct klp_object O[] = { ..., { ...,
 * .callbacks@p = { ... },
   ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ...,
+* .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = { ...,
+* .callbacks@p = { ... },
+  ... };
+)
 
 // Where the helper would go: before the first callback.
 @fns depends on patch@
@@ -474,12 +732,32 @@ type T;
 
 @dropcb depends on patch@
 identifier O;
+expression SZ;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) == F["vm_pos"] };
 @@
+(
 struct klp_object O[] = { ..., {
   ...,
 - .callbacks@p = { ... },
   ... }, ... };
+|
+struct klp_object O[SZ] = { ..., {
+  ...,
+- .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = {
+  ...,
+- .callbacks@p = { ... },
+  ... };
+)
+
+@droprt depends on patch@
+expression E, G;
+identifier K;
+position p : script:python() { F["ok"] and (p[0].line, p[0].column) in F["rt_pos"] };
+@@
+- E.callbacks.K@p = G;
 
 @script:python mk@
 e;
@@ -518,7 +796,8 @@ identifier mk.e, mk.arr;
  struct klp_patch P = { ... };
 
 @new_array depends on patch && !pst@
-identifier P, O;
+identifier P;
+expression O;
 identifier mk.e;
 @@
 +static struct klp_state states[] = {

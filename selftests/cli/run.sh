@@ -155,7 +155,8 @@ refused()
 
 migrate()
 {
-	local t=klp_shadow_state_exit rc=0 why=''
+	# A file that converts with nothing left by hand: exit status 0.
+	local t=klp_shadow_state_unpatch rc=0 why=''
 
 	mkdir -p "$tmp/caller/lp" "$tmp/caller/elsewhere"
 	cp "$top/cocci/tests/$t.c" "$tmp/caller/lp/"

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Report only.  Livepatch shapes the other scripts can not convert safely,
+/// each with what it maps to and what to do by hand:
+///
+///  - callbacks put into an object at run time (an assignment to
+///    .callbacks.K, a whole callbacks structure assigned or copied), as
+///    kpatch-build and klp-build generated modules do;
+///  - a shadow variable on the NULL object: a hand-made patch-wide state,
+///    usually a reference count of the patches that made a change;
+///  - klp_shadow_free(obj, ID, dtor) of single objects in module exit or in
+///    a post-unpatch callback, where KLP_SHADOW_STATE() would free them all.
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 the klp-state authors
+// Options: --no-includes --include-headers
+// Keywords: livepatch, klp_state, callbacks, shadow variables
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+exits = set()
+post_unpatch = set()
+null_frees = {}
+
+def key(e):
+    return " ".join(e.split())
+
+def odd(p, O, what):
+    coccilib.report.print_report(p, "callbacks of an object of " + O + " written with " + what + ","
+        " not converted: write the object as { ..., .callbacks = { .K = fn, ... } } in the array and run"
+        " the conversion again")
+
+def plain(e):
+    return re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", e.strip()) is not None
+
+@ex depends on report || org@
+declarer name module_exit;
+identifier fn;
+@@
+module_exit(fn);
+
+@script:python@
+fn << ex.fn;
+@@
+exits.add(fn)
+
+// Post-unpatch callbacks, wherever they are given.
+@pu depends on report || org@
+identifier f;
+identifier O;
+expression E, SZ;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks = { ..., .post_unpatch = f, ... }, ... };
+|
+E.callbacks.post_unpatch = f
+|
+E->callbacks.post_unpatch = f
+)
+
+@script:python@
+f << pu.f;
+@@
+post_unpatch.add(f)
+
+@nf depends on report || org@
+expression ID, D;
+@@
+klp_shadow_free(NULL, ID, D)
+
+@script:python@
+ID << nf.ID;
+D << nf.D;
+@@
+null_frees.setdefault(key(ID), D)
+
+// Callbacks set at run time.
+@rt depends on report || org@
+identifier fn;
+identifier K =~ "^(pre|post)_(un)?patch$";
+expression E, F;
+position p;
+@@
+fn(...) { <...
+(
+E.callbacks.K@p = F
+|
+E->callbacks.K@p = F
+) ...> }
+
+@script:python depends on report@
+fn << rt.fn;
+K << rt.K;
+F << rt.F;
+p << rt.p;
+@@
+coccilib.report.print_report(p[0], "callback " + F + " is set as ." + K + " at run time in " + fn + "()," +
+    " not converted: give it in the object's static initializer (.callbacks = { ." + K + " = " + F + " }) and run the"
+    " conversion again, or declare KLP_STATE(id, .callbacks." + K + " = ...) by hand with a"
+    " (struct klp_patch *, struct klp_state *) callback")
+
+@rtc depends on report || org@
+identifier fn;
+expression E, S, N;
+position p;
+@@
+fn(...) { <...
+(
+memcpy@p(&E.callbacks, S, N)
+|
+memcpy@p(&E->callbacks, S, N)
+|
+E.callbacks@p = S
+|
+E->callbacks@p = S
+) ...> }
+
+@script:python depends on report@
+fn << rtc.fn;
+p << rtc.p;
+@@
+coccilib.report.print_report(p[0], "a whole callbacks structure is copied into an object at run time in " + fn + "()," +
+    " not converted: the functions it holds run on every enable and replace; move them to KLP_STATE() by hand"
+    " (callbacks then take (struct klp_patch *, struct klp_state *)) and drop the copy")
+
+// A shadow variable on NULL is one per system: a state made by hand.
+@sh depends on report || org@
+expression ID;
+position p;
+@@
+(
+klp_shadow_get_or_alloc@p(NULL, ID, ...)
+|
+klp_shadow_alloc@p(NULL, ID, ...)
+)
+
+@script:python depends on report@
+ID << sh.ID;
+p << sh.p;
+@@
+d = null_frees.get(key(ID), "dtor")
+coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL object is a hand-made shared state, not converted:"
+    " it maps to KLP_SHADOW_STATE(" + ID + ", " + d + ", .callbacks.pre_patch = ..., .callbacks.post_unpatch = ...):"
+    " do the first patch's change in pre_patch and the last one's undo in post_unpatch, drop the reference count,"
+    " and let the state free the variable")
+
+// Single frees where the state would free them all.
+@pf depends on report || org@
+identifier fn;
+expression O != NULL;
+expression ID, D;
+position p;
+@@
+fn(...) { <... klp_shadow_free@p(O, ID, D) ...> }
+
+@script:python depends on report@
+fn << pf.fn;
+ID << pf.ID;
+D << pf.D;
+p << pf.p;
+@@
+if fn in exits or fn in post_unpatch:
+    coccilib.report.print_report(p[0], "klp_shadow_free() of single objects of " + ID + " in " + fn + "(), not converted:"
+        " if this frees every shadow variable of " + ID + ", use KLP_SHADOW_STATE(" + ID + ", " + D + ") and drop the"
+        " frees; they then happen when the state is removed, not on every unload or replace")
+
+// Objects whose callbacks the converting scripts do not read: an index
+// designator, nested designators, a callback that is not a plain name.
+// One rule each: a disjunction stops at the first branch that matches.
+@odd1 depends on report || org@
+identifier O;
+expression SZ, N;
+position p;
+@@
+(
+struct klp_object O[] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... };
+)
+
+@odd2 depends on report || org@
+identifier O, K;
+expression SZ, N, G;
+position p;
+@@
+(
+struct klp_object O[] = { ..., [N] = { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., [N] = { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[] = { ..., { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks.K@p = G, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks.K@p = G, ... };
+)
+
+@odd3 depends on report || org@
+identifier O, K;
+expression SZ;
+expression F : script:python() { not plain(F) };
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = F, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = F, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = F, ... }, ... };
+)
+
+@script:python depends on report@
+O << odd1.O;
+p << odd1.p;
+@@
+odd(p[0], O, "an index designator")
+
+@script:python depends on report@
+O << odd2.O;
+p << odd2.p;
+@@
+odd(p[0], O, "nested designators .callbacks.K = ...")
+
+@script:python depends on report@
+O << odd3.O;
+p << odd3.p;
+@@
+odd(p[0], O, "a callback that is not a function name")

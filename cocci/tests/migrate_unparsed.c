@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Only shadow variables, and a function attribute spatch can not parse
+ * in this place: nothing to convert, and no failure either.
+ */
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/livepatch.h>
+
+#define SV_INODE_GEN	0x1e
+
+static int __attribute__((optimize("no-optimize-sibling-calls")))
+gen_of(struct inode *inode)
+{
+	int *gen = klp_shadow_get(inode, SV_INODE_GEN);
+
+	return gen ? *gen : 0;
+}
+
+int lp_inode_gen(struct inode *inode)
+{
+	int *gen = klp_shadow_get_or_alloc(inode, SV_INODE_GEN, sizeof(*gen),
+					   GFP_NOFS, NULL, NULL);
+
+	if (gen)
+		(*gen)++;
+	return gen_of(inode);
+}
+
+MODULE_LICENSE("GPL");
