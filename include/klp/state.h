@@ -199,7 +199,8 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
 #define KLP_STATE_RESERVED_ID	0x6b6c7073UL
 
 struct __klp_state_rec {
-	struct klp_state *state;	/* what the callbacks get */
+	struct klp_state *state;	/* the author's entry */
+	struct klp_state *kstate;	/* its copy the kernel sees, or NULL */
 	const struct klp_state_compat *c;
 	bool active;			/* introduced or removed right now */
 };
@@ -284,6 +285,21 @@ static bool __maybe_unused __klp_state_other(struct __klp_state_reg *reg,
 		if (q != p && __klp_state_in(q, id))
 			return true;
 	return false;
+}
+
+/*
+ * The kernel (and livepatches built without this header) read the data of
+ * a legacy state through the copy in the table the kernel sees; it follows
+ * the author's entry after every callback.
+ */
+static void __maybe_unused __klp_state_sync(void)
+{
+	struct __klp_state_rec *r = __klp_state_eng.recs;
+	unsigned int i;
+
+	for (i = 0; i < __klp_state_eng.self.nr; i++)
+		if (r[i].kstate)
+			r[i].kstate->data = r[i].state->data;
 }
 
 static void __maybe_unused __klp_state_remove(struct klp_patch *patch,
@@ -409,6 +425,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 					__klp_state_remove(patch,
 							   &self->recs[j]);
 			__klp_state_reg_put(reg);
+			__klp_state_sync();
 			return ret;
 		}
 	}
@@ -421,6 +438,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 		ret = u->callbacks.pre_patch(obj);
 	if (ret)
 		__klp_state_undo_enable(reg);
+	__klp_state_sync();
 	return ret;
 }
 
@@ -473,6 +491,7 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	/* Hide the states a later replace may drop from the stock check. */
 	__klp_state_eng.ktable[__klp_state_eng.nr_kept].id = 0;
 	__klp_state_eng.phase = __KLP_ENABLED;
+	__klp_state_sync();
 }
 
 static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
@@ -498,6 +517,7 @@ static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
 	}
 	if (u && u->callbacks.pre_unpatch)
 		u->callbacks.pre_unpatch(obj);
+	__klp_state_sync();
 }
 
 static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
@@ -509,14 +529,16 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
 	__klp_state_objs_post(false);
 	if (__klp_state_eng.phase == __KLP_ENABLING) {
 		__klp_state_undo_enable(reg);
-		return;
+	} else {
+		for (i = 0; i < self->nr; i++)
+			if (self->recs[i].active)
+				__klp_state_remove(self->patch,
+						   &self->recs[i]);
+		list_del(&self->node);
+		__klp_state_reg_put(reg);
+		__klp_state_eng.phase = __KLP_IDLE;
 	}
-	for (i = 0; i < self->nr; i++)
-		if (self->recs[i].active)
-			__klp_state_remove(self->patch, &self->recs[i]);
-	list_del(&self->node);
-	__klp_state_reg_put(reg);
-	__klp_state_eng.phase = __KLP_IDLE;
+	__klp_state_sync();
 }
 
 /* Module objects: skip the post callbacks already run with the states'. */
@@ -641,9 +663,8 @@ static void __maybe_unused __klp_state_setup_states(struct klp_patch *patch)
 			if (pass != (s->version ? 0 : r->c->block_disable ? 1 : 2))
 				continue;
 			kt[k] = *s;
-			/* legacy data is shared through the kernel's table */
-			if (s->version)
-				r->state = &kt[k];
+			/* the kernel reads legacy data through its copy */
+			r->kstate = s->version ? &kt[k] : NULL;
 			k++;
 		}
 		if (pass == 1)
@@ -702,10 +723,92 @@ static int __maybe_unused __klp_state_enable_patch(struct klp_patch *patch)
 	return ret;
 }
 
+/* The engine's record of @patch: this module's or another compat one's. */
+static __maybe_unused struct __klp_state_reg_patch *
+__klp_state_find_patch(const struct klp_patch *patch)
+{
+	struct __klp_state_reg_patch *p;
+	struct __klp_state_reg *reg;
+
+	if (patch == __klp_state_eng.self.patch)
+		return &__klp_state_eng.self;
+	reg = __klp_state_reg();
+	if (!reg)
+		return NULL;
+	list_for_each_entry(p, &reg->patches, node)
+		if (p->patch == patch)
+			return p;
+	return NULL;
+}
+
+static __maybe_unused struct klp_state *
+__klp_state_find_rec(const struct __klp_state_reg_patch *p, unsigned long id)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nr; i++)
+		if (p->recs[i].state->id == id)
+			return p->recs[i].state;
+	return NULL;
+}
+
+/**
+ * __klp_state_get_state() - klp_get_state() that knows the compat tables
+ * @patch:	a livepatch
+ * @id:		state id
+ *
+ * The header redirects klp_get_state() here.  For this module's livepatch
+ * and every registered compat livepatch it returns the author's own entry,
+ * in every phase; for other livepatches it asks the kernel.
+ *
+ * Return: the state, or NULL when @patch has none with @id.
+ */
+static __maybe_unused struct klp_state *
+__klp_state_get_state(struct klp_patch *patch, unsigned long id)
+{
+	struct __klp_state_reg_patch *p = __klp_state_find_patch(patch);
+
+	if (p && id != KLP_STATE_RESERVED_ID)
+		return __klp_state_find_rec(p, id);
+	return klp_get_state(patch, id);
+}
+
+/**
+ * __klp_state_get_prev_state() - klp_get_prev_state() that knows compat
+ * @id:		state id
+ *
+ * The header redirects klp_get_prev_state() here.  Like the kernel's, it
+ * must be called during a transition, from a callback: it returns the
+ * author's entry of the newest compat livepatch registered before this
+ * module's, else what the kernel finds.
+ *
+ * Return: the state, or NULL when no older livepatch has @id.
+ */
+static __maybe_unused struct klp_state *
+__klp_state_get_prev_state(unsigned long id)
+{
+	struct __klp_state_reg *reg = __klp_state_reg();
+	struct __klp_state_reg_patch *p;
+	struct klp_state *found = NULL, *state;
+
+	if (reg) {
+		list_for_each_entry(p, &reg->patches, node) {
+			if (p == &__klp_state_eng.self)
+				break;
+			state = __klp_state_find_rec(p, id);
+			if (state)
+				found = state;
+		}
+	}
+	return found ?: klp_get_prev_state(id);
+}
+
 #pragma pop_macro("pr_fmt")
 
 /* The module's own klp_enable_patch() call goes through the engine. */
 #define klp_enable_patch(patch) __klp_state_enable_patch(patch)
+#define klp_get_state(patch, id) __klp_state_get_state(patch, id)
+#define klp_get_prev_state(id) __klp_state_get_prev_state(id)
 
 #endif /* KLP_STATE_COMPAT */
 

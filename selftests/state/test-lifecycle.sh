@@ -4,6 +4,7 @@
 . "$(dirname "$0")/functions.sh"
 
 A=test_klp_state_a
+B=test_klp_state_b
 T=test_klp_state_target
 
 start_test "enable and disable introduce and remove states"
@@ -182,3 +183,50 @@ livepatch: '$A': unpatching complete
 % rmmod $A
 % rmmod $T
 $T: unloaded"
+
+start_test "klp_get_state() finds the entries the author declared"
+load_lp $A states=1,3s,5v2 replace=1
+expect_param $A get_state
+load_lp $B states=3s,5v2,2 replace=1
+expect_param $B get_state
+unload_lp $A
+disable_lp $B
+check_result "% insmod $A.ko states=1,3s,5v2 replace=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3
+$A: pre_patch: state 5
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 3
+$A: post_patch: state 5
+livepatch: '$A': patching complete
+$A.get_state = 1:own 3:own 5:own
+% insmod $B.ko states=3s,5v2,2 replace=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 1
+$B: post_patch: state 2
+livepatch: '$B': patching complete
+$B.get_state = 3:own 5:own 2:own
+% rmmod $A
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 3
+$B: pre_unpatch: state 5
+$B: pre_unpatch: state 2
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 3
+$B: shadow_dtor: obj 1
+$B: shadow_dtor: obj 2
+$B: post_unpatch: state 5
+$B: post_unpatch: state 2
+livepatch: '$B': unpatching complete
+% rmmod $B"

@@ -73,10 +73,26 @@ static const struct kernel_param_ops shadow_count_ops = {
 module_param_cb(shadow_count, &shadow_count_ops, NULL, 0400);
 MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
 
+/*
+ * klp_get_state() must find the very entry the callback got, on every
+ * backend, in every phase: sources keep ->data from pre_patch and free it
+ * in post_unpatch through it.
+ */
+static void check_get_state(const char *phase, struct klp_patch *patch,
+			    struct klp_state *state)
+{
+	struct klp_state *found = klp_get_state(patch, state->id);
+
+	if (found != state)
+		pr_info("%s: klp_get_state(%lu) is %s, not the callback's state\n",
+			phase, state->id, found ? "another entry" : "NULL");
+}
+
 static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 {
 	int i;
 
+	check_get_state("pre_patch", patch, state);
 	if (state->id == fail_pre_patch) {
 		pr_info("pre_patch: state %lu fails\n", state->id);
 		return -ENODEV;
@@ -94,16 +110,19 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 
 static void cb_post_patch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("post_patch", patch, state);
 	pr_info("post_patch: state %lu\n", state->id);
 }
 
 static void cb_pre_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("pre_unpatch", patch, state);
 	pr_info("pre_unpatch: state %lu\n", state->id);
 }
 
 static void cb_post_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("post_unpatch", patch, state);
 	pr_info("post_unpatch: state %lu\n", state->id);
 }
 
@@ -185,6 +204,27 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = table,
 };
+
+/* What klp_get_state() finds for each entry of the table, outside callbacks. */
+static int get_state_get(char *buf, const struct kernel_param *kp)
+{
+	struct klp_state *state, *found;
+	int len = 0;
+
+	for (state = table; state->id; state++) {
+		found = klp_get_state(&patch, state->id);
+		len += sysfs_emit_at(buf, len, "%s%lu:%s", len ? " " : "",
+				     state->id, found == state ? "own" :
+				     found ? "other" : "none");
+	}
+	return len + sysfs_emit_at(buf, len, "\n");
+}
+
+static const struct kernel_param_ops get_state_ops = {
+	.get = get_state_get,
+};
+module_param_cb(get_state, &get_state_ops, NULL, 0400);
+MODULE_PARM_DESC(get_state, "what klp_get_state() finds for each state");
 
 static int parse_states(void)
 {
