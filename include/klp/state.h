@@ -302,6 +302,18 @@ static void __maybe_unused __klp_state_sync(void)
 			r[i].kstate->data = r[i].state->data;
 }
 
+/*
+ * Is @id present elsewhere?  Compat livepatches are in the registry; the
+ * kernel knows the states of the others (built without this header) that
+ * were registered before this module's.
+ */
+static bool __maybe_unused __klp_state_elsewhere(struct __klp_state_reg *reg,
+						 unsigned long id)
+{
+	return __klp_state_other(reg, &__klp_state_eng.self, id, false) ||
+	       klp_get_prev_state(id);
+}
+
 static void __maybe_unused __klp_state_remove(struct klp_patch *patch,
 					      struct __klp_state_rec *r)
 {
@@ -414,7 +426,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 
 	for (i = 0; i < self->nr; i++) {
 		r = &self->recs[i];
-		r->active = !__klp_state_other(reg, self, r->state->id, false);
+		r->active = !__klp_state_elsewhere(reg, r->state->id);
 		if (!r->active || !r->c->callbacks.pre_patch)
 			continue;
 		ret = r->c->callbacks.pre_patch(patch, r->state);
@@ -511,7 +523,7 @@ static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
 			       self->patch->mod->name, r->state->id);
 			told = true;
 		}
-		r->active = !__klp_state_other(reg, self, r->state->id, false);
+		r->active = !__klp_state_elsewhere(reg, r->state->id);
 		if (r->active && r->c->callbacks.pre_unpatch)
 			r->c->callbacks.pre_unpatch(self->patch, r->state);
 	}
