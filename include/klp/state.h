@@ -202,6 +202,7 @@ struct __klp_state_rec {
 	struct klp_state *state;	/* the author's entry */
 	struct klp_state *kstate;	/* its copy the kernel sees, or NULL */
 	const struct klp_state_compat *c;
+	bool legacy;			/* not declared by KLP_STATE(), or versioned */
 	bool active;			/* introduced or removed right now */
 };
 
@@ -225,6 +226,7 @@ static struct {
 	/* the table the kernel sees: reserved, legacy, blocking, the rest */
 	struct klp_state ktable[KLP_STATE_MAX_STATES + 2];
 	unsigned int nr_kept;
+	unsigned int nr_managed;
 	struct klp_object objs[KLP_STATE_MAX_OBJS + 2];
 	const struct klp_object *uobj[KLP_STATE_MAX_OBJS + 1];
 	bool done[KLP_STATE_MAX_OBJS + 1];
@@ -256,8 +258,26 @@ static struct __klp_state_reg * __maybe_unused __klp_state_reg(void)
 /* The registry goes with the last compat patch. */
 static void __maybe_unused __klp_state_reg_put(struct __klp_state_reg *reg)
 {
-	if (list_empty(&reg->patches))
+	if (reg && list_empty(&reg->patches))
 		klp_shadow_free(NULL, KLP_STATE_RESERVED_ID, NULL);
+}
+
+/*
+ * Only a patch with managed states joins the registry: nothing else of it
+ * needs another patch's engine, and a patch that is not registered may be
+ * replaced by one built without this header.
+ */
+static void __maybe_unused __klp_state_register(struct __klp_state_reg *reg)
+{
+	if (__klp_state_eng.nr_managed)
+		list_add_tail(&__klp_state_eng.self.node, &reg->patches);
+}
+
+static void __maybe_unused __klp_state_unregister(struct __klp_state_reg *reg)
+{
+	if (__klp_state_eng.nr_managed)
+		list_del(&__klp_state_eng.self.node);
+	__klp_state_reg_put(reg);
 }
 
 static bool __maybe_unused __klp_state_in(const struct __klp_state_reg_patch *p,
@@ -310,7 +330,8 @@ static void __maybe_unused __klp_state_sync(void)
 static bool __maybe_unused __klp_state_elsewhere(struct __klp_state_reg *reg,
 						 unsigned long id)
 {
-	return __klp_state_other(reg, &__klp_state_eng.self, id, false) ||
+	return (reg && __klp_state_other(reg, &__klp_state_eng.self, id,
+					 false)) ||
 	       klp_get_prev_state(id);
 }
 
@@ -393,13 +414,12 @@ static void __maybe_unused __klp_state_undo_enable(struct __klp_state_reg *reg)
 	struct __klp_state_reg_patch *self = &__klp_state_eng.self;
 	unsigned int i;
 
-	if (self->patch->replace)
+	if (self->patch->replace && reg)
 		__klp_state_drop_end(reg, false);
 	for (i = 0; i < self->nr; i++)
 		if (self->recs[i].active)
 			__klp_state_remove(self->patch, &self->recs[i]);
-	list_del(&self->node);
-	__klp_state_reg_put(reg);
+	__klp_state_unregister(reg);
 	__klp_state_eng.phase = __KLP_IDLE;
 }
 
@@ -443,13 +463,15 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 	}
 	if (patch->replace)
 		__klp_state_drop_begin(reg);
-	list_add_tail(&self->node, &reg->patches);
+	__klp_state_register(reg);
 	__klp_state_eng.phase = __KLP_ENABLING;
 
 	if (u && u->callbacks.pre_patch)
 		ret = u->callbacks.pre_patch(obj);
 	if (ret)
 		__klp_state_undo_enable(reg);
+	else
+		__klp_state_reg_put(reg);
 	__klp_state_sync();
 	return ret;
 }
@@ -493,8 +515,11 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	unsigned int i;
 
 	__klp_state_objs_post(true);
-	if (__klp_state_eng.phase == __KLP_ENABLING && self->patch->replace)
+	if (__klp_state_eng.phase == __KLP_ENABLING && self->patch->replace &&
+	    reg) {
 		__klp_state_drop_end(reg, true);
+		__klp_state_reg_put(reg);
+	}
 	for (i = 0; i < self->nr; i++) {
 		r = &self->recs[i];
 		if (r->active && r->c->callbacks.post_patch)
@@ -546,8 +571,7 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
 			if (self->recs[i].active)
 				__klp_state_remove(self->patch,
 						   &self->recs[i]);
-		list_del(&self->node);
-		__klp_state_reg_put(reg);
+		__klp_state_unregister(reg);
 		__klp_state_eng.phase = __KLP_IDLE;
 	}
 	__klp_state_sync();
@@ -655,10 +679,9 @@ static void __maybe_unused __klp_state_setup_states(struct klp_patch *patch)
 	struct klp_state *kt = __klp_state_eng.ktable, *s;
 	struct __klp_state_rec *r = __klp_state_eng.recs;
 	const struct klp_state_compat *c;
-	unsigned int n = 0, k = 1, pass;
+	unsigned int n = 0, k = 0, pass, kind;
 
-	kt[0].id = KLP_STATE_RESERVED_ID;
-	kt[0].version = KLP_STATE_PROTO;
+	__klp_state_eng.nr_managed = 0;
 	for (s = patch->states; s && s->id; s++, n++) {
 		c = __klp_state_blob(s);
 		r[n].c = c ?: &__klp_state_plain;
@@ -667,20 +690,33 @@ static void __maybe_unused __klp_state_setup_states(struct klp_patch *patch)
 			s->version = c->version;
 		}
 		r[n].state = s;
+		r[n].legacy = !c || s->version;
+		__klp_state_eng.nr_managed += !r[n].legacy;
 	}
-	/* legacy states, then blocking ones, then the ones hidden later */
+	/*
+	 * Legacy states, blocking ones, the reserved state, then the managed
+	 * ones hidden once the patch is enabled.  The reserved state stays
+	 * visible only when the patch has managed states.
+	 */
 	for (pass = 0; pass < 3; pass++) {
+		if (pass == 2) {
+			__klp_state_eng.nr_kept = k;
+			kt[k].id = KLP_STATE_RESERVED_ID;
+			kt[k].version = KLP_STATE_PROTO;
+			k++;
+			if (__klp_state_eng.nr_managed)
+				__klp_state_eng.nr_kept = k;
+		}
 		for (s = patch->states, r = __klp_state_eng.recs; s && s->id;
 		     s++, r++) {
-			if (pass != (s->version ? 0 : r->c->block_disable ? 1 : 2))
+			kind = r->legacy ? 0 : r->c->block_disable ? 1 : 2;
+			if (pass != kind)
 				continue;
 			kt[k] = *s;
 			/* the kernel reads legacy data through its copy */
-			r->kstate = s->version ? &kt[k] : NULL;
+			r->kstate = r->legacy ? &kt[k] : NULL;
 			k++;
 		}
-		if (pass == 1)
-			__klp_state_eng.nr_kept = k;
 	}
 	__klp_state_eng.self.recs = __klp_state_eng.recs;
 	__klp_state_eng.self.nr = n;

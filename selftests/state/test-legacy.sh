@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Livepatches built without the header next to converted ones: their
-# plain states count as present elsewhere.
+# plain states count as present elsewhere, and they may replace converted
+# livepatches that hold no managed state.
 . "$(dirname "$0")/functions.sh"
 
 A=test_klp_state_a
@@ -68,3 +69,27 @@ livepatch: '$P': completing unpatching transition
 livepatch: '$P': unpatching complete
 % rmmod $P"
 
+start_test "a livepatch built without the header replaces one without managed states"
+load_lp $A replace=1
+load_lp $P
+unload_lp $A
+disable_lp $P
+check_result "% insmod $A.ko replace=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $P.ko
+livepatch: enabling patch '$P'
+livepatch: '$P': initializing patching transition
+livepatch: '$P': starting patching transition
+livepatch: '$P': completing patching transition
+livepatch: '$P': patching complete
+% rmmod $A
+% echo 0 > $SYSFS_KLP/$P/enabled
+livepatch: '$P': initializing unpatching transition
+livepatch: '$P': starting unpatching transition
+livepatch: '$P': completing unpatching transition
+livepatch: '$P': unpatching complete
+% rmmod $P"
