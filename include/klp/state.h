@@ -611,8 +611,8 @@ static int __maybe_unused __klp_state_check(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
 	struct klp_state *s, *t;
+	unsigned int n = 0, nr_vmlinux = 0;
 	struct klp_object *o;
-	unsigned int n = 0;
 
 	for (s = patch->states; s && s->id; s++) {
 		if (++n > KLP_STATE_MAX_STATES) {
@@ -634,8 +634,14 @@ static int __maybe_unused __klp_state_check(struct klp_patch *patch)
 		}
 	}
 	n = 0;
-	for (o = patch->objs; o && (o->funcs || o->name); o++)
+	for (o = patch->objs; o && (o->funcs || o->name); o++) {
+		if (!o->name && ++nr_vmlinux > 1) {
+			pr_err("livepatch '%s' has more than one vmlinux object\n",
+			       name);
+			return -EINVAL;
+		}
 		n += !!o->name;
+	}
 	if (n > KLP_STATE_MAX_OBJS) {
 		pr_err("livepatch '%s' patches more than %d objects\n",
 		       name, KLP_STATE_MAX_OBJS);

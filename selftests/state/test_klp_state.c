@@ -48,6 +48,10 @@ static int nr_shadow = 2;
 module_param(nr_shadow, int, 0400);
 MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
 
+static bool two_vmlinux;
+module_param(two_vmlinux, bool, 0400);
+MODULE_PARM_DESC(two_vmlinux, "declare the vmlinux object twice");
+
 /*
  * Shadow variables hang off fake objects 1..n, the same in every module.
  * They are keys, never memory: no object can die under its variable, so
@@ -197,7 +201,7 @@ static struct klp_func target_funcs[] = {
 	}, {}
 };
 
-static struct klp_object objs[3];
+static struct klp_object objs[4];
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
@@ -263,6 +267,8 @@ static void setup_objs(void)
 			objs[n].callbacks = cbs;
 		n++;
 	}
+	if (two_vmlinux)
+		objs[n++].funcs = no_funcs;
 	if (target || no_vmlinux) {
 		objs[n].name = "test_klp_state_target";
 		objs[n].funcs = target_funcs;
