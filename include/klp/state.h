@@ -90,7 +90,6 @@ struct klp_state_callbacks {
 
 /**
  * struct klp_state_compat - what KLP_STATE() attaches to a stock klp_state
- * @magic:	KLP_STATE_COMPAT_MAGIC, tells it from author data
  * @version:	legacy version, 0 for a managed state
  * @callbacks:	the state's callbacks
  * @is_shadow:	the state owns the shadow variables with its id
@@ -101,19 +100,26 @@ struct klp_state_callbacks {
  * is then free for the author, as on native kernels.
  */
 struct klp_state_compat {
-	unsigned long magic;
 	unsigned int version;
 	struct klp_state_callbacks callbacks;
 	bool is_shadow;
 	bool block_disable;
 };
 
-#define KLP_STATE_COMPAT_MAGIC	0x6b6c702d73746174UL
+/**
+ * KLP_STATE_VERSION_MARK - &klp_state.version of a KLP_STATE() entry (compat)
+ *
+ * Until the enable, this version tells the engine that the entry was
+ * declared by KLP_STATE() and that its &klp_state.data points to a
+ * &struct klp_state_compat, which holds the real version.  The engine
+ * reads no other entry's data.  No livepatch may use it as a version.
+ */
+#define KLP_STATE_VERSION_MARK	0x6b6c706dU
 
 #define KLP_STATE(_id, ...)						\
 	{ .id = __KLP_STATE_ID(_id),					\
-	  .data = &(struct klp_state_compat){				\
-		.magic = KLP_STATE_COMPAT_MAGIC, __VA_ARGS__ } }
+	  .version = KLP_STATE_VERSION_MARK,				\
+	  .data = &(struct klp_state_compat){ __VA_ARGS__ } }
 
 #endif /* backend */
 
@@ -598,12 +604,19 @@ static void __maybe_unused __klp_state_obj_post_unpatch(struct klp_object *obj)
 		__klp_state_eng.uobj[i]->callbacks.post_unpatch(obj);
 }
 
-static const struct klp_state_compat * __maybe_unused
+/* What KLP_STATE() attached to @s, NULL for a plain entry: never reads .data. */
+static __maybe_unused const struct klp_state_compat *
 __klp_state_blob(const struct klp_state *s)
 {
-	const struct klp_state_compat *c = s->data;
+	return s->version == KLP_STATE_VERSION_MARK ? s->data : NULL;
+}
 
-	return c && c->magic == KLP_STATE_COMPAT_MAGIC ? c : NULL;
+/* Managed: declared by KLP_STATE() with version 0; the rest is legacy. */
+static bool __maybe_unused __klp_state_managed(const struct klp_state *s)
+{
+	const struct klp_state_compat *c = __klp_state_blob(s);
+
+	return c && !c->version;
 }
 
 /* Check the tables before touching anything: a refusal changes nothing. */
@@ -625,8 +638,10 @@ static int __maybe_unused __klp_state_check(struct klp_patch *patch)
 			       s->id, name);
 			return -EINVAL;
 		}
+		/* duplicate legacy ids are accepted, as on stock kernels */
 		for (t = patch->states; t != s; t++) {
-			if (t->id == s->id) {
+			if (t->id == s->id && (__klp_state_managed(s) ||
+					       __klp_state_managed(t))) {
 				pr_err("duplicate state id %lu in livepatch '%s'\n",
 				       s->id, name);
 				return -EINVAL;
@@ -768,8 +783,10 @@ static int __maybe_unused __klp_state_enable_patch(struct klp_patch *patch)
 	if (ret) {
 		/* give the author's tables back as they were */
 		for (s = states, i = 0; s && s->id; s++, i++)
-			if (__klp_state_eng.recs[i].c != &__klp_state_plain)
+			if (__klp_state_eng.recs[i].c != &__klp_state_plain) {
 				s->data = (void *)__klp_state_eng.recs[i].c;
+				s->version = KLP_STATE_VERSION_MARK;
+			}
 		patch->objs = objs;
 		patch->states = states;
 		__klp_state_eng.self.patch = NULL;

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/functions.sh"
 
 A=test_klp_state_a
+C=test_klp_state_c
 
 # The kernel itself refuses a second vmlinux object only when sysfs
 # reports the duplicate directory, with a stack dump: compat only.
@@ -17,3 +18,25 @@ else
 livepatch: livepatch '$A' has more than one vmlinux object
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
 fi
+
+start_test "the data of a plain state is never read"
+load_lp $C states=1,7p replace=1
+expect_param $C get_state
+disable_lp $C
+check_result "% insmod $C.ko states=1,7p replace=1
+livepatch: enabling patch '$C'
+livepatch: '$C': initializing patching transition
+$C: pre_patch: state 1
+livepatch: '$C': starting patching transition
+livepatch: '$C': completing patching transition
+$C: post_patch: state 1
+livepatch: '$C': patching complete
+$C.get_state = 1:own 7:own
+% echo 0 > $SYSFS_KLP/$C/enabled
+livepatch: '$C': initializing unpatching transition
+$C: pre_unpatch: state 1
+livepatch: '$C': starting unpatching transition
+livepatch: '$C': completing unpatching transition
+$C: post_unpatch: state 1
+livepatch: '$C': unpatching complete
+% rmmod $C"

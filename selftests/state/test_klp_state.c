@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
+#include <linux/poison.h>
 #include <linux/string.h>
 #include <klp/state.h>
 
@@ -18,7 +19,7 @@
 
 static char *states = "";
 module_param(states, charp, 0400);
-MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6");
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p");
 
 static bool replace;
 module_param(replace, bool, 0400);
@@ -150,10 +151,12 @@ static struct klp_state catalog[] = {
 	KLP_STATE(5, CBS, .version = 1),
 	KLP_STATE(5, CBS, .version = 2),
 	KLP_STATE(6),
+	/* a plain entry whose data no one may read: a fault if read */
+	{ .id = 7, .data = (void *)(POISON_POINTER_DELTA + 0x7a) },
 };
 
 static const char * const catalog_keys[] = {
-	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6",
+	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
 };
 
 static struct klp_state table[ARRAY_SIZE(catalog) * 2 + 1];
