@@ -35,8 +35,20 @@
 #error "klp/state.h: needs Linux 5.5 or later, the first kernel with struct klp_state"
 #endif
 
-/* Build-time check: a state id must be a non-zero constant. */
-#define __KLP_STATE_ID(_id)	((_id) + BUILD_BUG_ON_ZERO((_id) == 0))
+/**
+ * KLP_STATE_RESERVED_ID - the state id the compat engine keeps for itself
+ *
+ * Compat livepatches show the kernel a state with this id, whose version
+ * is their protocol (KLP_STATE_PROTO), and keep their registry in the
+ * shadow variables with this id.  No livepatch may use it, on any
+ * backend: KLP_STATE() refuses it at build time.
+ */
+#define KLP_STATE_RESERVED_ID	0x6b6c7073UL
+
+/* Build-time check: a state id is a non-zero constant, not the reserved one. */
+#define __KLP_STATE_ID(_id)						\
+	((_id) + BUILD_BUG_ON_ZERO((_id) == 0) +			\
+	 BUILD_BUG_ON_ZERO((_id) == KLP_STATE_RESERVED_ID))
 
 #if defined(KLP_HAVE_STATE_CALLBACKS) && !defined(KLP_STATE_FORCE_COMPAT)
 
@@ -202,7 +214,6 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
  * call our callbacks: one built without the header, or an older protocol.
  */
 #define KLP_STATE_PROTO		1
-#define KLP_STATE_RESERVED_ID	0x6b6c7073UL
 
 struct __klp_state_rec {
 	struct klp_state *state;	/* the author's entry */
@@ -266,6 +277,25 @@ static void __maybe_unused __klp_state_reg_put(struct __klp_state_reg *reg)
 {
 	if (reg && list_empty(&reg->patches))
 		klp_shadow_free(NULL, KLP_STATE_RESERVED_ID, NULL);
+}
+
+/*
+ * A compat transition is pending while this marker exists; an enable
+ * checks it without taking klp_mutex, so it is a shadow variable of its
+ * own, looked up by key, never read.
+ */
+#define __KLP_STATE_BUSY_KEY	((void *)1)
+
+static bool __maybe_unused __klp_state_busy_begin(void)
+{
+	return klp_shadow_get_or_alloc(__KLP_STATE_BUSY_KEY,
+				       KLP_STATE_RESERVED_ID, 0, GFP_KERNEL,
+				       NULL, NULL);
+}
+
+static void __maybe_unused __klp_state_busy_end(void)
+{
+	klp_shadow_free(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID, NULL);
 }
 
 /*
@@ -426,6 +456,7 @@ static void __maybe_unused __klp_state_undo_enable(struct __klp_state_reg *reg)
 		if (self->recs[i].active)
 			__klp_state_remove(self->patch, &self->recs[i]);
 	__klp_state_unregister(reg);
+	__klp_state_busy_end();
 	__klp_state_eng.phase = __KLP_IDLE;
 }
 
@@ -442,11 +473,16 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 	reg = klp_shadow_get_or_alloc(NULL, KLP_STATE_RESERVED_ID,
 				      sizeof(*reg), GFP_KERNEL,
 				      __klp_state_reg_ctor, NULL);
-	if (!reg)
+	if (!reg || !__klp_state_busy_begin()) {
+		pr_err("livepatch '%s': out of memory for the state registry\n",
+		       patch->mod->name);
+		__klp_state_reg_put(reg);
 		return -ENOMEM;
+	}
 	if (reg->proto != KLP_STATE_PROTO) {
 		pr_err("livepatch '%s' speaks state protocol %u, the installed livepatches speak %u\n",
 		       patch->mod->name, KLP_STATE_PROTO, reg->proto);
+		__klp_state_busy_end();
 		return -EINVAL;
 	}
 
@@ -462,6 +498,11 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 				if (self->recs[j].active)
 					__klp_state_remove(patch,
 							   &self->recs[j]);
+			/* what the failing pre_patch attached goes too */
+			if (r->c->is_shadow)
+				klp_shadow_free_all(r->state->id,
+						    r->c->callbacks.shadow_dtor);
+			__klp_state_busy_end();
 			__klp_state_reg_put(reg);
 			__klp_state_sync();
 			return ret;
@@ -534,6 +575,7 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	/* Hide the states a later replace may drop from the stock check. */
 	__klp_state_eng.ktable[__klp_state_eng.nr_kept].id = 0;
 	__klp_state_eng.phase = __KLP_ENABLED;
+	__klp_state_busy_end();
 	__klp_state_sync();
 }
 
@@ -547,6 +589,8 @@ static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
 	unsigned int i;
 
 	__klp_state_eng.phase = __KLP_DISABLING;
+	/* best effort: without the marker a concurrent enable is not busy */
+	__klp_state_busy_begin();
 	for (i = 0; i < self->nr; i++) {
 		r = &self->recs[i];
 		if (r->c->block_disable && !told) {
@@ -578,6 +622,7 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
 				__klp_state_remove(self->patch,
 						   &self->recs[i]);
 		__klp_state_unregister(reg);
+		__klp_state_busy_end();
 		__klp_state_eng.phase = __KLP_IDLE;
 	}
 	__klp_state_sync();
@@ -760,8 +805,11 @@ static int __maybe_unused __klp_state_enable_patch(struct klp_patch *patch)
 	unsigned int i;
 	int ret;
 
-	if (!patch || !patch->mod)
+	if (!patch || !patch->mod || !patch->objs)
 		return klp_enable_patch(patch);
+	/* as the kernel would, once it got past its compatibility check */
+	if (klp_shadow_get(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID))
+		return -EBUSY;
 	if (__klp_state_eng.self.patch) {
 		pr_err("livepatch '%s': one livepatch per module\n",
 		       patch->mod->name);

@@ -40,3 +40,26 @@ livepatch: '$C': completing unpatching transition
 $C: post_unpatch: state 1
 livepatch: '$C': unpatching complete
 % rmmod $C"
+
+start_test "a livepatch without objects is refused"
+load_fail $A states=1 no_objs=1
+load_lp $A states=1
+disable_lp $A
+check_result "% insmod $A.ko states=1 no_objs=1
+insmod: ERROR: could not insert module $A.ko: Invalid parameters
+% insmod $A.ko states=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A"

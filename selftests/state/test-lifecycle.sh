@@ -230,3 +230,20 @@ $B: post_unpatch: state 5
 $B: post_unpatch: state 2
 livepatch: '$B': unpatching complete
 % rmmod $B"
+
+start_test "a failing pre_patch of a shadow state frees its variables"
+load_fail $A states=1,3s fail_pre_patch=3
+check_result "% insmod $A.ko states=1,3s fail_pre_patch=3
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3 fails
+$A: post_unpatch: state 1
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+[compat] livepatch: pre-patch callback failed for object 'vmlinux'
+livepatch: failed to enable patch '$A'
+livepatch: '$A': canceling patching transition, going to unpatch
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+insmod: ERROR: could not insert module $A.ko: No such device"

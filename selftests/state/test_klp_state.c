@@ -53,6 +53,10 @@ static bool two_vmlinux;
 module_param(two_vmlinux, bool, 0400);
 MODULE_PARM_DESC(two_vmlinux, "declare the vmlinux object twice");
 
+static bool no_objs;
+module_param(no_objs, bool, 0400);
+MODULE_PARM_DESC(no_objs, "leave klp_patch.objs NULL");
+
 /*
  * Shadow variables hang off fake objects 1..n, the same in every module.
  * They are keys, never memory: no object can die under its variable, so
@@ -98,18 +102,19 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 	int i;
 
 	check_get_state("pre_patch", patch, state);
+	if (state->id == SHADOW_ID) {
+		for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
+			if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
+							   sizeof(int),
+							   GFP_KERNEL,
+							   NULL, NULL))
+				return -ENOMEM;
+	}
 	if (state->id == fail_pre_patch) {
 		pr_info("pre_patch: state %lu fails\n", state->id);
 		return -ENODEV;
 	}
 	pr_info("pre_patch: state %lu\n", state->id);
-	if (state->id != SHADOW_ID)
-		return 0;
-	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
-		if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
-						   sizeof(int), GFP_KERNEL,
-						   NULL, NULL))
-			return -ENOMEM;
 	return 0;
 }
 
@@ -289,6 +294,8 @@ static int __init test_klp_state_init(void)
 		return ret;
 	}
 	setup_objs();
+	if (no_objs)
+		patch.objs = NULL;
 	patch.replace = replace;
 	return klp_enable_patch(&patch);
 }
