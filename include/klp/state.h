@@ -79,6 +79,7 @@
  */
 #define KLP_STATE_COMPAT 1
 
+#ifndef KLP_HAVE_STATE_CALLBACKS
 /**
  * struct klp_state_callbacks - what runs when a state comes or goes
  * @pre_patch:	before code patching when the state is introduced; a
@@ -99,6 +100,7 @@ struct klp_state_callbacks {
 	void (*post_unpatch)(struct klp_patch *patch, struct klp_state *state);
 	klp_shadow_dtor_t shadow_dtor;
 };
+#endif /* a native kernel defines it, forced compat uses that one */
 
 /**
  * struct klp_state_compat - what KLP_STATE() attaches to a stock klp_state
@@ -779,6 +781,10 @@ static void __maybe_unused __klp_state_setup_states(struct klp_patch *patch)
 			if (pass != kind)
 				continue;
 			kt[k] = *s;
+#ifdef KLP_HAVE_STATE_CALLBACKS
+			/* forced compat: the native check must see them too */
+			kt[k].block_disable = r->c->block_disable;
+#endif
 			/* the kernel reads legacy data through its copy */
 			r->kstate = r->legacy ? &kt[k] : NULL;
 			k++;
