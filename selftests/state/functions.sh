@@ -194,7 +194,7 @@ check_result()
 	want=$(printf '%s\n' "$1" | expected) || exit 1
 	got=$(dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
 	      sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //' |
-	      grep -e 'livepatch:' -e 'test_klp' -e '^% ' -e '^write error' \
+	      grep -e 'livepatch:' -e 'klp-state:' -e 'test_klp' -e '^% ' -e '^write error' \
 		   -e '^insmod:' |
 	      grep -v -e 'taints kernel' -e 'tainting kernel')
 	if [ "$got" = "$want" ]; then

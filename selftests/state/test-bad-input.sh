@@ -15,7 +15,7 @@ else
 	start_test "two vmlinux objects are refused"
 	load_fail $A states=1 two_vmlinux=1
 	check_result "% insmod $A.ko states=1 two_vmlinux=1
-livepatch: livepatch '$A' has more than one vmlinux object
+klp-state: livepatch '$A' has more than one vmlinux object
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
 fi
 
