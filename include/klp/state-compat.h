@@ -21,6 +21,7 @@
 #endif
 
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 
 /**
@@ -802,6 +803,24 @@ static void __maybe_unused __klp_state_setup_kernel_states(void)
 	__klp_state_copy_kind(next + 1, __KLP_STATE_KIND_HIDDEN);
 }
 
+/*
+ * The kernel's klp_enable_patch(), looked up when it is called: the
+ * module defines a klp_enable_patch() of its own (below), to which every
+ * call in the module binds, also from files without the header.
+ */
+static int __maybe_unused __klp_state_kernel_enable(struct klp_patch *patch)
+{
+	int (*kernel_enable)(struct klp_patch *patch);
+	int ret;
+
+	kernel_enable = symbol_get(klp_enable_patch);
+	if (!kernel_enable)
+		return -ENOENT;
+	ret = kernel_enable(patch);
+	symbol_put(klp_enable_patch);
+	return ret;
+}
+
 /* The enable failed: give the author's tables back as they were. */
 static void __maybe_unused __klp_state_restore(struct klp_patch *patch,
 					       struct klp_object *objs,
@@ -841,7 +860,7 @@ static int __maybe_unused klp_state_enable_patch(struct klp_patch *patch)
 	int ret;
 
 	if (!patch || !patch->mod || !patch->objs)
-		return klp_enable_patch(patch);
+		return __klp_state_kernel_enable(patch);
 	/* as the kernel would, once past its compatibility check */
 	if (__klp_state_busy())
 		return -EBUSY;
@@ -863,10 +882,21 @@ static int __maybe_unused klp_state_enable_patch(struct klp_patch *patch)
 	patch->objs = __klp_state_engine.objs;
 	patch->states = __klp_state_engine.kernel_states;
 
-	ret = klp_enable_patch(patch);
+	ret = __klp_state_kernel_enable(patch);
 	if (ret)
 		__klp_state_restore(patch, objs, states);
 	return ret;
+}
+
+/*
+ * A large livepatch is built from many files, and the one that calls
+ * klp_enable_patch() may not include the header: its call binds to this
+ * definition (one of the files that include the header provides it), so
+ * the states never bypass the engine.
+ */
+int __weak (klp_enable_patch)(struct klp_patch *patch)
+{
+	return klp_state_enable_patch(patch);
 }
 
 /* The engine's record of @patch: this module's or another compat one's. */

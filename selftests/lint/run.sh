@@ -55,10 +55,14 @@ build()
 	{
 		echo 'ccflags-y += -I$(KLP_INCLUDE)'
 		for f in "$b"/*.c; do
+			case $f in *_split_*) continue;; esac
 			grep -q '^module_init' "$f" || grep -q '#include "' "$f" ||
 				continue
 			echo "obj-m += $(basename "${f%.c}").o"
 		done
+		# a livepatch built from two files
+		echo 'obj-m += test_klp_state_split.o'
+		echo 'test_klp_state_split-y := test_klp_state_split_states.o test_klp_state_split_main.o'
 	} >"$b/Kbuild"
 	make -C "$kdir" M="$b" KLP_INCLUDE="$top/include" "$@" modules \
 		>"$work/out" 2>&1 || return 1
