@@ -62,6 +62,7 @@ struct __klp_state_record {
 	const struct klp_state_compat *compat;
 	bool legacy;			/* plain entry, or versioned */
 	bool active;			/* introduced or removed right now */
+	bool shadows_left;		/* kept from an is_shadow owner */
 };
 
 /* A compat livepatch with managed states, in the registry. */
@@ -286,6 +287,9 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 	if (record->compat->callbacks.post_unpatch)
 		record->compat->callbacks.post_unpatch(patch, record->state);
 	__klp_state_free_shadows(record);
+	if (record->shadows_left && !record->compat->is_shadow)
+		pr_warn("state %lu: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
+			record->state->id, patch->mod->name);
 	record->active = false;
 }
 
@@ -307,13 +311,17 @@ __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
 			   const struct __klp_state_record *record)
 {
 	const struct __klp_state_registered *self = &__klp_state_engine.self;
-	const struct __klp_state_record *kept;
+	struct __klp_state_record *kept;
 
 	kept = __klp_state_find_record(self, record->state->id);
 	if (kept->compat->is_shadow != record->compat->is_shadow)
 		pr_warn_once("state %lu: is_shadow differs between livepatches '%s' and '%s'\n",
 			     record->state->id, old->patch->mod->name,
 			     self->patch->mod->name);
+	/* remembered, so that the last remover can say what it leaves */
+	if (!kept->compat->is_shadow &&
+	    (record->compat->is_shadow || record->shadows_left))
+		kept->shadows_left = true;
 }
 
 /*
@@ -737,6 +745,7 @@ static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
 		record->state = state;
 		record->legacy = !compat || state->version;
 		record->active = false;
+		record->shadows_left = false;
 		__klp_state_engine.nr_managed += !record->legacy;
 		nr++;
 	}

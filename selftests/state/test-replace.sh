@@ -215,6 +215,7 @@ $B: pre_unpatch: state 3
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
+[compat] klp-state: state 3: livepatch '$B' removes it without is_shadow, the shadow variables an earlier livepatch owned are left
 livepatch: '$B': unpatching complete
 % rmmod $B
 % insmod $A.ko states=3s
