@@ -17,10 +17,28 @@ log()
 	echo "$*" > /dev/kmsg
 }
 
+# cleanup: disable every livepatch and unload the test modules, so that
+# a failed test leaves nothing behind for the next script
+cleanup()
+{
+	local d m
+
+	[ ! -w /sys/module/test_klp_state_target/parameters/block ] ||
+		echo 0 > /sys/module/test_klp_state_target/parameters/block
+	for d in "$SYSFS_KLP"/*; do
+		[ -e "$d/enabled" ] && echo 0 > "$d/enabled" 2>/dev/null
+	done
+	loop_until '[ -z "$(ls "$SYSFS_KLP")" ]'
+	for m in $(lsmod | awk '$1 ~ /^test_klp_state/ { print $1 }'); do
+		rmmod "$m" 2>/dev/null
+	done
+}
+
 die()
 {
 	echo "TEST: $TEST_NAME ... not ok"
 	echo "# $*"
+	cleanup
 	exit 1
 }
 
@@ -176,7 +194,7 @@ check_result()
 	want=$(printf '%s\n' "$1" | expected) || exit 1
 	got=$(dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
 	      sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //' |
-	      grep -e 'livepatch:' -e 'test_klp' -e '^% ' -e '^write error' \
+	      grep -e 'livepatch:' -e 'klp-state:' -e 'test_klp' -e '^% ' -e '^write error' \
 		   -e '^insmod:' |
 	      grep -v -e 'taints kernel' -e 'tainting kernel')
 	if [ "$got" = "$want" ]; then
@@ -185,6 +203,7 @@ check_result()
 		echo "TEST: $TEST_NAME ... not ok"
 		diff -u <(printf '%s\n' "$want") <(printf '%s\n' "$got") |
 			sed 's/^/# /'
+		cleanup
 		exit 1
 	fi
 }

@@ -4,6 +4,7 @@
 . "$(dirname "$0")/functions.sh"
 
 A=test_klp_state_a
+B=test_klp_state_b
 T=test_klp_state_target
 
 start_test "enable and disable introduce and remove states"
@@ -81,10 +82,12 @@ start_test "duplicate state ids are refused"
 load_fail $A states=1,2,1
 load_fail $A states=3s,3
 check_result "% insmod $A.ko states=1,2,1
-livepatch: duplicate state id 1 in livepatch '$A'
+[native] livepatch: duplicate state id 1 in livepatch '$A'
+[compat] klp-state: duplicate state id 1 in livepatch '$A'
 insmod: ERROR: could not insert module $A.ko: Invalid parameters
 % insmod $A.ko states=3s,3
-livepatch: duplicate state id 3 in livepatch '$A'
+[native] livepatch: duplicate state id 3 in livepatch '$A'
+[compat] klp-state: duplicate state id 3 in livepatch '$A'
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
 
 start_test "state callbacks wrap the object callbacks"
@@ -182,3 +185,67 @@ livepatch: '$A': unpatching complete
 % rmmod $A
 % rmmod $T
 $T: unloaded"
+
+start_test "klp_get_state() finds the entries the author declared"
+load_lp $A states=1,3s,5v2 replace=1
+expect_param $A get_state
+load_lp $B states=3s,5v2,2 replace=1
+expect_param $B get_state
+unload_lp $A
+disable_lp $B
+check_result "% insmod $A.ko states=1,3s,5v2 replace=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3
+$A: pre_patch: state 5
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 3
+$A: post_patch: state 5
+livepatch: '$A': patching complete
+$A.get_state = 1:own 3:own 5:own
+% insmod $B.ko states=3s,5v2,2 replace=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 1
+$B: post_patch: state 2
+livepatch: '$B': patching complete
+$B.get_state = 3:own 5:own 2:own
+% rmmod $A
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 3
+$B: pre_unpatch: state 5
+$B: pre_unpatch: state 2
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 3
+$B: shadow_dtor: obj 1
+$B: shadow_dtor: obj 2
+$B: post_unpatch: state 5
+$B: post_unpatch: state 2
+livepatch: '$B': unpatching complete
+% rmmod $B"
+
+start_test "a failing pre_patch of a shadow state frees its variables"
+load_fail $A states=1,3s fail_pre_patch=3
+check_result "% insmod $A.ko states=1,3s fail_pre_patch=3
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3 fails
+$A: post_unpatch: state 1
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+[compat] livepatch: pre-patch callback failed for object 'vmlinux'
+livepatch: failed to enable patch '$A'
+livepatch: '$A': canceling patching transition, going to unpatch
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+insmod: ERROR: could not insert module $A.ko: No such device"

@@ -203,7 +203,8 @@ livepatch: '$A': patching complete
 % insmod $B.ko states=3 replace=1
 livepatch: enabling patch '$B'
 livepatch: '$B': initializing patching transition
-livepatch: state 3: is_shadow differs between livepatches '$A' and '$B'
+[native] livepatch: state 3: is_shadow differs between livepatches '$A' and '$B'
+[compat] klp-state: state 3: is_shadow differs between livepatches '$A' and '$B'
 livepatch: '$B': starting patching transition
 livepatch: '$B': completing patching transition
 livepatch: '$B': patching complete
@@ -214,6 +215,7 @@ $B: pre_unpatch: state 3
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
+[compat] klp-state: state 3: livepatch '$B' removes it without is_shadow, the shadow variables an earlier livepatch owned are left
 livepatch: '$B': unpatching complete
 % rmmod $B
 % insmod $A.ko states=3s

@@ -115,6 +115,40 @@ livepatch: '$A': unpatching complete
 % rmmod $T
 $T: unloaded"
 
+start_test "a replace during a pending transition is busy"
+load_mod $T
+hold 1
+load_lp_nowait $A states=1 target=1
+load_fail $B states=2 replace=1
+hold 0
+loop_until "transition_done $A" || die "$A transition stuck"
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $A.ko states=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+% insmod $B.ko states=2 replace=1
+insmod: ERROR: could not insert module $B.ko: Device or resource busy
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"
+
 # Last: a forced patch module can never be unloaded.
 start_test "a forced transition runs the normal callbacks"
 load_mod $T

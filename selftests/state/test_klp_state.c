@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
+#include <linux/poison.h>
 #include <linux/string.h>
 #include <klp/state.h>
 
@@ -18,7 +19,7 @@
 
 static char *states = "";
 module_param(states, charp, 0400);
-MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6");
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p");
 
 static bool replace;
 module_param(replace, bool, 0400);
@@ -48,6 +49,14 @@ static int nr_shadow = 2;
 module_param(nr_shadow, int, 0400);
 MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
 
+static bool two_vmlinux;
+module_param(two_vmlinux, bool, 0400);
+MODULE_PARM_DESC(two_vmlinux, "declare the vmlinux object twice");
+
+static bool no_objs;
+module_param(no_objs, bool, 0400);
+MODULE_PARM_DESC(no_objs, "leave klp_patch.objs NULL");
+
 /*
  * Shadow variables hang off fake objects 1..n, the same in every module.
  * They are keys, never memory: no object can die under its variable, so
@@ -73,37 +82,57 @@ static const struct kernel_param_ops shadow_count_ops = {
 module_param_cb(shadow_count, &shadow_count_ops, NULL, 0400);
 MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
 
+/*
+ * klp_get_state() must find the very entry the callback got, on every
+ * backend, in every phase: sources keep ->data from pre_patch and free it
+ * in post_unpatch through it.
+ */
+static void check_get_state(const char *phase, struct klp_patch *patch,
+			    struct klp_state *state)
+{
+	struct klp_state *found = klp_get_state(patch, state->id);
+
+	if (found != state)
+		pr_info("%s: klp_get_state(%lu) is %s, not the callback's state\n",
+			phase, state->id, found ? "another entry" : "NULL");
+}
+
 static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 {
 	int i;
 
+	check_get_state("pre_patch", patch, state);
+	if (state->id == SHADOW_ID) {
+		for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
+			if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
+							   sizeof(int),
+							   GFP_KERNEL,
+							   NULL, NULL))
+				return -ENOMEM;
+	}
 	if (state->id == fail_pre_patch) {
 		pr_info("pre_patch: state %lu fails\n", state->id);
 		return -ENODEV;
 	}
 	pr_info("pre_patch: state %lu\n", state->id);
-	if (state->id != SHADOW_ID)
-		return 0;
-	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
-		if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
-						   sizeof(int), GFP_KERNEL,
-						   NULL, NULL))
-			return -ENOMEM;
 	return 0;
 }
 
 static void cb_post_patch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("post_patch", patch, state);
 	pr_info("post_patch: state %lu\n", state->id);
 }
 
 static void cb_pre_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("pre_unpatch", patch, state);
 	pr_info("pre_unpatch: state %lu\n", state->id);
 }
 
 static void cb_post_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
+	check_get_state("post_unpatch", patch, state);
 	pr_info("post_unpatch: state %lu\n", state->id);
 }
 
@@ -127,10 +156,12 @@ static struct klp_state catalog[] = {
 	KLP_STATE(5, CBS, .version = 1),
 	KLP_STATE(5, CBS, .version = 2),
 	KLP_STATE(6),
+	/* a plain entry whose data no one may read: a fault if read */
+	{ .id = 7, .data = (void *)(POISON_POINTER_DELTA + 0x7a) },
 };
 
 static const char * const catalog_keys[] = {
-	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6",
+	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
 };
 
 static struct klp_state table[ARRAY_SIZE(catalog) * 2 + 1];
@@ -178,13 +209,34 @@ static struct klp_func target_funcs[] = {
 	}, {}
 };
 
-static struct klp_object objs[3];
+static struct klp_object objs[4];
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
 	.objs = objs,
 	.states = table,
 };
+
+/* What klp_get_state() finds for each entry of the table, outside callbacks. */
+static int get_state_get(char *buf, const struct kernel_param *kp)
+{
+	struct klp_state *state, *found;
+	int len = 0;
+
+	for (state = table; state->id; state++) {
+		found = klp_get_state(&patch, state->id);
+		len += sysfs_emit_at(buf, len, "%s%lu:%s", len ? " " : "",
+				     state->id, found == state ? "own" :
+				     found ? "other" : "none");
+	}
+	return len + sysfs_emit_at(buf, len, "\n");
+}
+
+static const struct kernel_param_ops get_state_ops = {
+	.get = get_state_get,
+};
+module_param_cb(get_state, &get_state_ops, NULL, 0400);
+MODULE_PARM_DESC(get_state, "what klp_get_state() finds for each state");
 
 static int parse_states(void)
 {
@@ -223,6 +275,8 @@ static void setup_objs(void)
 			objs[n].callbacks = cbs;
 		n++;
 	}
+	if (two_vmlinux)
+		objs[n++].funcs = no_funcs;
 	if (target || no_vmlinux) {
 		objs[n].name = "test_klp_state_target";
 		objs[n].funcs = target_funcs;
@@ -240,6 +294,8 @@ static int __init test_klp_state_init(void)
 		return ret;
 	}
 	setup_objs();
+	if (no_objs)
+		patch.objs = NULL;
 	patch.replace = replace;
 	return klp_enable_patch(&patch);
 }

@@ -1,0 +1,983 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * klp/state-compat.h - the compat engine of klp/state.h
+ *
+ * Stock kernels know nothing of state callbacks.  This engine runs inside
+ * each livepatch module built with <klp/state.h> and gives the states
+ * their semantics with the exported livepatch API only: the module's
+ * klp_enable_patch() goes through klp_state_enable_patch(), which hands
+ * the kernel tables of its own, and the callbacks of the vmlinux object
+ * in them run the state layer around the author's object callbacks.
+ *
+ * Compat livepatches find each other through a registry kept in a shadow
+ * variable (the one store every module can reach).  Include <klp/state.h>,
+ * never this file.
+ */
+#ifndef _KLP_STATE_COMPAT_H
+#define _KLP_STATE_COMPAT_H
+
+#ifndef KLP_STATE_COMPAT
+#error "include <klp/state.h>, not <klp/state-compat.h>"
+#endif
+
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+
+/**
+ * KLP_STATE_MAX_STATES - most states one livepatch may declare (compat)
+ *
+ * The engine keeps its tables in static storage so that nothing is left
+ * to free when the module goes; define it before the include to change it.
+ */
+#ifndef KLP_STATE_MAX_STATES
+#define KLP_STATE_MAX_STATES	32
+#endif
+
+/**
+ * KLP_STATE_MAX_OBJS - most objects one livepatch may patch (compat)
+ */
+#ifndef KLP_STATE_MAX_OBJS
+#define KLP_STATE_MAX_OBJS	32
+#endif
+
+/**
+ * KLP_STATE_PROTO - protocol of the structures compat livepatches share
+ *
+ * Compat livepatches read each other's registry records.  Any change of
+ * the layout of &struct __klp_state_registry, &struct
+ * __klp_state_registered or &struct __klp_state_record needs a new
+ * protocol number.  Every compat livepatch with managed states shows the
+ * kernel a state with KLP_STATE_RESERVED_ID and this protocol as version,
+ * so that the stock compatibility check refuses a replacement that would
+ * never call its callbacks: one built without this header, or one of an
+ * older protocol.
+ */
+#define KLP_STATE_PROTO		1
+
+/* One state of a compat livepatch, as the engines see it. */
+struct __klp_state_record {
+	struct klp_state *state;	/* the author's entry */
+	struct klp_state *kernel_copy;	/* a legacy state's copy, or NULL */
+	const struct klp_state_compat *compat;
+	bool legacy;			/* plain entry, or versioned */
+	bool active;			/* introduced or removed right now */
+	bool shadows_left;		/* kept from an is_shadow owner */
+};
+
+/* A compat livepatch with managed states, in the registry. */
+struct __klp_state_registered {
+	struct list_head node;
+	struct klp_patch *patch;
+	struct __klp_state_record *records;
+	unsigned int nr_records;
+};
+
+/* The registry: the shadow variable (NULL, KLP_STATE_RESERVED_ID). */
+struct __klp_state_registry {
+	unsigned int proto;
+	struct list_head patches;	/* oldest first */
+};
+
+enum __klp_state_phase {
+	__KLP_STATE_IDLE,
+	__KLP_STATE_ENABLING,
+	__KLP_STATE_ENABLED,
+	__KLP_STATE_DISABLING,
+};
+
+/* This module's engine: its livepatch and the tables the kernel sees. */
+static struct {
+	struct __klp_state_registered self;
+	struct __klp_state_record records[KLP_STATE_MAX_STATES];
+	/* legacy, blocking, reserved, then the states hidden once enabled */
+	struct klp_state kernel_states[KLP_STATE_MAX_STATES + 2];
+	unsigned int nr_kept;
+	unsigned int nr_managed;
+	/* vmlinux first, then the modules */
+	struct klp_object objs[KLP_STATE_MAX_OBJS + 2];
+	const struct klp_object *author_objs[KLP_STATE_MAX_OBJS + 1];
+	bool post_done[KLP_STATE_MAX_OBJS + 1];
+	enum __klp_state_phase phase;
+} __klp_state_engine __maybe_unused;
+
+static struct klp_func __klp_state_no_funcs[1] __maybe_unused;
+static const struct klp_state_compat __klp_state_plain __maybe_unused;
+
+#pragma push_macro("pr_fmt")
+#undef pr_fmt
+#define pr_fmt(fmt) "klp-state: " fmt
+
+/* ---- registry ---- */
+
+static int __maybe_unused __klp_state_registry_ctor(void *obj, void *data,
+						    void *ctor_data)
+{
+	struct __klp_state_registry *registry = data;
+
+	registry->proto = KLP_STATE_PROTO;
+	INIT_LIST_HEAD(&registry->patches);
+	return 0;
+}
+
+static __maybe_unused struct __klp_state_registry *__klp_state_registry(void)
+{
+	return klp_shadow_get(NULL, KLP_STATE_RESERVED_ID);
+}
+
+static __maybe_unused struct __klp_state_registry *
+__klp_state_registry_get(void)
+{
+	return klp_shadow_get_or_alloc(NULL, KLP_STATE_RESERVED_ID,
+				       sizeof(struct __klp_state_registry),
+				       GFP_KERNEL, __klp_state_registry_ctor,
+				       NULL);
+}
+
+/* The registry goes with the last compat livepatch. */
+static void __maybe_unused
+__klp_state_registry_put(struct __klp_state_registry *registry)
+{
+	if (registry && list_empty(&registry->patches))
+		klp_shadow_free(NULL, KLP_STATE_RESERVED_ID, NULL);
+}
+
+/*
+ * Only a livepatch with managed states joins the registry: nothing else
+ * of it needs another engine, and a livepatch that is not registered may
+ * be replaced by one built without the header.
+ */
+static void __maybe_unused
+__klp_state_register(struct __klp_state_registry *registry)
+{
+	if (__klp_state_engine.nr_managed)
+		list_add_tail(&__klp_state_engine.self.node,
+			      &registry->patches);
+}
+
+static void __maybe_unused
+__klp_state_unregister(struct __klp_state_registry *registry)
+{
+	if (__klp_state_engine.nr_managed)
+		list_del(&__klp_state_engine.self.node);
+	__klp_state_registry_put(registry);
+}
+
+/*
+ * A compat transition is pending while this marker exists.  An enable
+ * checks it without klp_mutex, so it is a shadow variable of its own:
+ * looked up by key, never read.
+ */
+#define __KLP_STATE_BUSY_KEY	((void *)1)
+
+static bool __maybe_unused __klp_state_busy_begin(void)
+{
+	return klp_shadow_get_or_alloc(__KLP_STATE_BUSY_KEY,
+				       KLP_STATE_RESERVED_ID, 0, GFP_KERNEL,
+				       NULL, NULL);
+}
+
+static void __maybe_unused __klp_state_busy_end(void)
+{
+	klp_shadow_free(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID, NULL);
+}
+
+static bool __maybe_unused __klp_state_busy(void)
+{
+	return klp_shadow_get(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID);
+}
+
+/* ---- lookups ---- */
+
+static __maybe_unused struct __klp_state_record *
+__klp_state_find_record(const struct __klp_state_registered *patch,
+			unsigned long id)
+{
+	unsigned int i;
+
+	for (i = 0; i < patch->nr_records; i++)
+		if (patch->records[i].state->id == id)
+			return &patch->records[i];
+	return NULL;
+}
+
+/* Does a registered livepatch other than this module's carry @id? */
+static bool __maybe_unused
+__klp_state_in_other(struct __klp_state_registry *registry, unsigned long id)
+{
+	struct __klp_state_registered *other;
+
+	if (!registry)
+		return false;
+	list_for_each_entry(other, &registry->patches, node)
+		if (other != &__klp_state_engine.self &&
+		    __klp_state_find_record(other, id))
+			return true;
+	return false;
+}
+
+/* Does a livepatch registered after @patch carry @id? */
+static bool __maybe_unused
+__klp_state_in_newer(struct __klp_state_registry *registry,
+		     struct __klp_state_registered *patch, unsigned long id)
+{
+	struct __klp_state_registered *newer = patch;
+
+	list_for_each_entry_continue(newer, &registry->patches, node)
+		if (__klp_state_find_record(newer, id))
+			return true;
+	return false;
+}
+
+/*
+ * Is @id present elsewhere?  Compat livepatches are in the registry; the
+ * kernel knows the states of the others (built without the header) that
+ * were registered before this module's.
+ */
+static bool __maybe_unused
+__klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
+{
+	return __klp_state_in_other(registry, id) || klp_get_prev_state(id);
+}
+
+/* ---- what happens to one state ---- */
+
+/*
+ * The kernel (and livepatches built without the header) read the data of
+ * a legacy state through its copy in the kernel's table: it follows the
+ * author's entry after every callback.
+ */
+static void __maybe_unused __klp_state_sync_copies(void)
+{
+	struct __klp_state_record *record = __klp_state_engine.records;
+	unsigned int i;
+
+	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++)
+		if (record->kernel_copy)
+			record->kernel_copy->data = record->state->data;
+}
+
+static void __maybe_unused
+__klp_state_free_shadows(const struct __klp_state_record *record)
+{
+	if (record->compat->is_shadow)
+		klp_shadow_free_all(record->state->id,
+				    record->compat->callbacks.shadow_dtor);
+}
+
+static void __maybe_unused __klp_state_post_patch_one(struct klp_patch *patch,
+						      struct __klp_state_record *record)
+{
+	if (record->compat->callbacks.post_patch)
+		record->compat->callbacks.post_patch(patch, record->state);
+	record->active = false;
+}
+
+static void __maybe_unused __klp_state_pre_unpatch_one(struct klp_patch *patch,
+						       struct __klp_state_record *record)
+{
+	if (record->compat->callbacks.pre_unpatch)
+		record->compat->callbacks.pre_unpatch(patch, record->state);
+}
+
+/* The state is removed: post_unpatch, then its shadow variables. */
+static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
+						  struct __klp_state_record *record)
+{
+	if (record->compat->callbacks.post_unpatch)
+		record->compat->callbacks.post_unpatch(patch, record->state);
+	__klp_state_free_shadows(record);
+	if (record->shadows_left && !record->compat->is_shadow)
+		pr_warn("state %lu: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
+			record->state->id, patch->mod->name);
+	record->active = false;
+}
+
+/* Remove the states this module's livepatch introduced, in array order. */
+static void __maybe_unused __klp_state_remove_introduced(void)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	unsigned int i;
+
+	for (i = 0; i < self->nr_records; i++)
+		if (self->records[i].active)
+			__klp_state_remove_one(self->patch, &self->records[i]);
+}
+
+/* ---- states dropped by an atomic replace ---- */
+
+static void __maybe_unused
+__klp_state_warn_is_shadow(const struct __klp_state_registered *old,
+			   const struct __klp_state_record *record)
+{
+	const struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_record *kept;
+
+	kept = __klp_state_find_record(self, record->state->id);
+	if (kept->compat->is_shadow != record->compat->is_shadow)
+		pr_warn_once("state %lu: is_shadow differs between livepatches '%s' and '%s'\n",
+			     record->state->id, old->patch->mod->name,
+			     self->patch->mod->name);
+	/* remembered, so that the last remover can say what it leaves */
+	if (!kept->compat->is_shadow &&
+	    (record->compat->is_shadow || record->shadows_left))
+		kept->shadows_left = true;
+}
+
+/*
+ * A replace drops the states the new livepatch lacks.  Each is removed
+ * once, by the newest replaced livepatch carrying it, whose callbacks and
+ * shadow destructor know it best.
+ */
+static void __maybe_unused
+__klp_state_drops_begin(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self, *old;
+	struct __klp_state_record *record;
+	unsigned int i;
+
+	list_for_each_entry(old, &registry->patches, node) {
+		for (i = 0; i < old->nr_records; i++) {
+			record = &old->records[i];
+			record->active = false;
+			if (__klp_state_find_record(self, record->state->id)) {
+				__klp_state_warn_is_shadow(old, record);
+				continue;
+			}
+			if (__klp_state_in_newer(registry, old,
+						 record->state->id))
+				continue;
+			record->active = true;
+			__klp_state_pre_unpatch_one(old->patch, record);
+		}
+	}
+}
+
+/* The replace completed: remove the dropped states, forget the old. */
+static void __maybe_unused
+__klp_state_drops_finish(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *old, *tmp;
+	unsigned int i;
+
+	list_for_each_entry_safe(old, tmp, &registry->patches, node) {
+		if (old == &__klp_state_engine.self)
+			continue;
+		for (i = 0; i < old->nr_records; i++)
+			if (old->records[i].active)
+				__klp_state_remove_one(old->patch,
+						       &old->records[i]);
+		list_del(&old->node);
+	}
+	__klp_state_registry_put(registry);
+}
+
+/* The replace failed or was reversed: post_patch undoes pre_unpatch. */
+static void __maybe_unused
+__klp_state_drops_undo(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *old;
+	unsigned int i;
+
+	list_for_each_entry(old, &registry->patches, node) {
+		if (old == &__klp_state_engine.self)
+			continue;
+		for (i = 0; i < old->nr_records; i++)
+			if (old->records[i].active)
+				__klp_state_post_patch_one(old->patch,
+							   &old->records[i]);
+	}
+}
+
+/* ---- the phases of this module's livepatch ---- */
+
+/* Enable failed or was reversed: put everything back. */
+static void __maybe_unused
+__klp_state_undo_enable(struct __klp_state_registry *registry)
+{
+	if (__klp_state_engine.self.patch->replace && registry)
+		__klp_state_drops_undo(registry);
+	__klp_state_remove_introduced();
+	__klp_state_unregister(registry);
+	__klp_state_busy_end();
+	__klp_state_engine.phase = __KLP_STATE_IDLE;
+}
+
+/*
+ * pre_patch of each state this livepatch introduces.  On a failure, the
+ * states before it are removed, and the shadow variables the failing one
+ * attached are freed.
+ */
+static int __maybe_unused
+__klp_state_introduce(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_record *record;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < self->nr_records; i++) {
+		record = &self->records[i];
+		record->active = !__klp_state_elsewhere(registry,
+							record->state->id);
+		if (!record->active || !record->compat->callbacks.pre_patch)
+			continue;
+		ret = record->compat->callbacks.pre_patch(self->patch,
+							  record->state);
+		if (ret) {
+			record->active = false;
+			__klp_state_remove_introduced();
+			__klp_state_free_shadows(record);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
+{
+	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
+	struct klp_patch *patch = __klp_state_engine.self.patch;
+	struct __klp_state_registry *registry;
+	int ret;
+
+	registry = __klp_state_registry_get();
+	if (!registry || !__klp_state_busy_begin()) {
+		pr_err("livepatch '%s': out of memory for the state registry\n",
+		       patch->mod->name);
+		__klp_state_registry_put(registry);
+		return -ENOMEM;
+	}
+	if (registry->proto != KLP_STATE_PROTO) {
+		pr_err("livepatch '%s' speaks state protocol %u, the installed livepatches speak %u\n",
+		       patch->mod->name, KLP_STATE_PROTO, registry->proto);
+		__klp_state_busy_end();
+		return -EINVAL;
+	}
+
+	ret = __klp_state_introduce(registry);
+	if (ret) {
+		__klp_state_busy_end();
+		__klp_state_registry_put(registry);
+		__klp_state_sync_copies();
+		return ret;
+	}
+	if (patch->replace)
+		__klp_state_drops_begin(registry);
+	__klp_state_register(registry);
+	__klp_state_engine.phase = __KLP_STATE_ENABLING;
+
+	if (author_obj && author_obj->callbacks.pre_patch)
+		ret = author_obj->callbacks.pre_patch(obj);
+	if (ret)
+		__klp_state_undo_enable(registry);
+	else
+		__klp_state_registry_put(registry);
+	__klp_state_sync_copies();
+	return ret;
+}
+
+/*
+ * Object post callbacks run before the states', as with the native core:
+ * call those of the loaded objects now, and skip them when the kernel
+ * gets to them.
+ */
+static void __maybe_unused __klp_state_objs_post_patch(void)
+{
+	const struct klp_object *author_obj;
+	struct klp_object *obj;
+	unsigned int i;
+
+	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
+		obj = &__klp_state_engine.objs[i];
+		author_obj = __klp_state_engine.author_objs[i];
+		if ((i && !obj->mod) || !author_obj ||
+		    !author_obj->callbacks.post_patch)
+			continue;
+		author_obj->callbacks.post_patch(obj);
+		__klp_state_engine.post_done[i] = i != 0;
+	}
+}
+
+static void __maybe_unused __klp_state_objs_post_unpatch(void)
+{
+	const struct klp_object *author_obj;
+	struct klp_object *obj;
+	unsigned int i;
+
+	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
+		obj = &__klp_state_engine.objs[i];
+		author_obj = __klp_state_engine.author_objs[i];
+		if ((i && !obj->mod) || !author_obj ||
+		    !author_obj->callbacks.post_unpatch ||
+		    !obj->callbacks.post_unpatch_enabled)
+			continue;
+		author_obj->callbacks.post_unpatch(obj);
+		__klp_state_engine.post_done[i] = i != 0;
+	}
+}
+
+/* post_patch of the states this livepatch introduced. */
+static void __maybe_unused __klp_state_establish(void)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	unsigned int i;
+
+	for (i = 0; i < self->nr_records; i++)
+		if (self->records[i].active)
+			__klp_state_post_patch_one(self->patch,
+						   &self->records[i]);
+}
+
+static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
+{
+	struct __klp_state_registry *registry = __klp_state_registry();
+
+	__klp_state_objs_post_patch();
+	if (__klp_state_engine.phase == __KLP_STATE_ENABLING &&
+	    __klp_state_engine.self.patch->replace && registry)
+		__klp_state_drops_finish(registry);
+	__klp_state_establish();
+	/* hide the states a later replace may drop from the stock check */
+	__klp_state_engine.kernel_states[__klp_state_engine.nr_kept].id = 0;
+	__klp_state_engine.phase = __KLP_STATE_ENABLED;
+	__klp_state_busy_end();
+	__klp_state_sync_copies();
+}
+
+static void __maybe_unused __klp_state_warn_block_disable(void)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	unsigned int i;
+
+	for (i = 0; i < self->nr_records; i++) {
+		if (self->records[i].compat->block_disable) {
+			pr_err("livepatch '%s' state %lu does not support disable, but this kernel cannot refuse it\n",
+			       self->patch->mod->name,
+			       self->records[i].state->id);
+			return;
+		}
+	}
+}
+
+static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
+{
+	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_registry *registry = __klp_state_registry();
+	struct __klp_state_record *record;
+	unsigned int i;
+
+	__klp_state_engine.phase = __KLP_STATE_DISABLING;
+	/* best effort: without the marker a concurrent enable is not busy */
+	__klp_state_busy_begin();
+	__klp_state_warn_block_disable();
+	for (i = 0; i < self->nr_records; i++) {
+		record = &self->records[i];
+		record->active = !__klp_state_elsewhere(registry,
+							record->state->id);
+		if (record->active)
+			__klp_state_pre_unpatch_one(self->patch, record);
+	}
+	if (author_obj && author_obj->callbacks.pre_unpatch)
+		author_obj->callbacks.pre_unpatch(obj);
+	__klp_state_sync_copies();
+}
+
+static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
+{
+	struct __klp_state_registry *registry = __klp_state_registry();
+
+	__klp_state_objs_post_unpatch();
+	if (__klp_state_engine.phase == __KLP_STATE_ENABLING) {
+		__klp_state_undo_enable(registry);
+	} else {
+		__klp_state_remove_introduced();
+		__klp_state_unregister(registry);
+		__klp_state_busy_end();
+		__klp_state_engine.phase = __KLP_STATE_IDLE;
+	}
+	__klp_state_sync_copies();
+}
+
+/* Module objects: skip the post callbacks already run with the states'. */
+static void __maybe_unused __klp_state_obj_post_patch(struct klp_object *obj)
+{
+	unsigned int i = obj - __klp_state_engine.objs;
+
+	if (__klp_state_engine.post_done[i])
+		__klp_state_engine.post_done[i] = false;
+	else
+		__klp_state_engine.author_objs[i]->callbacks.post_patch(obj);
+}
+
+static void __maybe_unused __klp_state_obj_post_unpatch(struct klp_object *obj)
+{
+	unsigned int i = obj - __klp_state_engine.objs;
+
+	if (__klp_state_engine.post_done[i])
+		__klp_state_engine.post_done[i] = false;
+	else
+		__klp_state_engine.author_objs[i]->callbacks.post_unpatch(obj);
+}
+
+/* ---- checking and building the tables ---- */
+
+/* What KLP_STATE() attached to @state, NULL for a plain entry. */
+static __maybe_unused const struct klp_state_compat *
+__klp_state_compat_of(const struct klp_state *state)
+{
+	/* the version alone tells: a plain entry's data is never read */
+	return state->version == KLP_STATE_VERSION_MARK ? state->data : NULL;
+}
+
+/* Managed: declared by KLP_STATE() with version 0; the rest is legacy. */
+static bool __maybe_unused __klp_state_managed(const struct klp_state *state)
+{
+	const struct klp_state_compat *compat = __klp_state_compat_of(state);
+
+	return compat && !compat->version;
+}
+
+static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
+{
+	const char *name = patch->mod->name;
+	struct klp_state *state, *earlier;
+	unsigned int nr = 0;
+
+	for (state = patch->states; state && state->id; state++) {
+		if (++nr > KLP_STATE_MAX_STATES) {
+			pr_err("livepatch '%s' has more than %d states\n",
+			       name, KLP_STATE_MAX_STATES);
+			return -E2BIG;
+		}
+		if (state->id == KLP_STATE_RESERVED_ID) {
+			pr_err("state id %lu in livepatch '%s' is reserved\n",
+			       state->id, name);
+			return -EINVAL;
+		}
+		/* duplicate legacy ids are accepted, as on stock kernels */
+		for (earlier = patch->states; earlier != state; earlier++) {
+			if (earlier->id == state->id &&
+			    (__klp_state_managed(state) ||
+			     __klp_state_managed(earlier))) {
+				pr_err("duplicate state id %lu in livepatch '%s'\n",
+				       state->id, name);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+static int __maybe_unused __klp_state_check_objs(struct klp_patch *patch)
+{
+	const char *name = patch->mod->name;
+	unsigned int nr_modules = 0, nr_vmlinux = 0;
+	struct klp_object *obj;
+
+	for (obj = patch->objs; obj->funcs || obj->name; obj++) {
+		if (obj->name)
+			nr_modules++;
+		else
+			nr_vmlinux++;
+	}
+	if (nr_vmlinux > 1) {
+		pr_err("livepatch '%s' has more than one vmlinux object\n",
+		       name);
+		return -EINVAL;
+	}
+	if (nr_modules > KLP_STATE_MAX_OBJS) {
+		pr_err("livepatch '%s' patches more than %d objects\n",
+		       name, KLP_STATE_MAX_OBJS);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+/* Module objects keep their place after vmlinux, in the author's order. */
+static void __maybe_unused __klp_state_setup_objs(struct klp_patch *patch)
+{
+	struct klp_object *objs = __klp_state_engine.objs, *obj;
+	struct klp_callbacks *callbacks;
+	unsigned int nr = 1;
+
+	objs[0].funcs = __klp_state_no_funcs;
+	for (obj = patch->objs; obj->funcs || obj->name; obj++) {
+		if (!obj->name) {
+			objs[0] = *obj;
+			__klp_state_engine.author_objs[0] = obj;
+			continue;
+		}
+		objs[nr] = *obj;
+		__klp_state_engine.author_objs[nr] = obj;
+		callbacks = &objs[nr].callbacks;
+		if (obj->callbacks.post_patch)
+			callbacks->post_patch = __klp_state_obj_post_patch;
+		if (obj->callbacks.post_unpatch)
+			callbacks->post_unpatch = __klp_state_obj_post_unpatch;
+		nr++;
+	}
+	/* vmlinux goes first: its callbacks are the states' outer layer */
+	callbacks = &objs[0].callbacks;
+	callbacks->pre_patch = __klp_state_pre_patch;
+	callbacks->post_patch = __klp_state_post_patch;
+	callbacks->pre_unpatch = __klp_state_pre_unpatch;
+	callbacks->post_unpatch = __klp_state_post_unpatch;
+}
+
+/* Take the callbacks and the real version back from KLP_STATE(). */
+static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
+{
+	struct __klp_state_record *record = __klp_state_engine.records;
+	const struct klp_state_compat *compat;
+	struct klp_state *state;
+	unsigned int nr = 0;
+
+	__klp_state_engine.nr_managed = 0;
+	for (state = patch->states; state && state->id; state++, record++) {
+		compat = __klp_state_compat_of(state);
+		record->compat = compat ?: &__klp_state_plain;
+		if (compat) {
+			state->data = NULL;
+			state->version = compat->version;
+		}
+		record->state = state;
+		record->legacy = !compat || state->version;
+		record->active = false;
+		record->shadows_left = false;
+		__klp_state_engine.nr_managed += !record->legacy;
+		nr++;
+	}
+	__klp_state_engine.self.records = __klp_state_engine.records;
+	__klp_state_engine.self.nr_records = nr;
+}
+
+enum __klp_state_kind {
+	__KLP_STATE_KIND_LEGACY,
+	__KLP_STATE_KIND_BLOCKING,
+	__KLP_STATE_KIND_HIDDEN,
+};
+
+static enum __klp_state_kind __maybe_unused
+__klp_state_kind(const struct __klp_state_record *record)
+{
+	if (record->legacy)
+		return __KLP_STATE_KIND_LEGACY;
+	if (record->compat->block_disable)
+		return __KLP_STATE_KIND_BLOCKING;
+	return __KLP_STATE_KIND_HIDDEN;
+}
+
+/* Append the copies of the states of @kind to the kernel's table. */
+static unsigned int __maybe_unused
+__klp_state_copy_kind(unsigned int next, enum __klp_state_kind kind)
+{
+	struct klp_state *copy = &__klp_state_engine.kernel_states[next];
+	struct __klp_state_record *record = __klp_state_engine.records;
+	unsigned int i;
+
+	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++) {
+		if (__klp_state_kind(record) != kind)
+			continue;
+		*copy = *record->state;
+#ifdef KLP_HAVE_STATE_CALLBACKS
+		/* forced compat: the native check must see them too */
+		copy->block_disable = record->compat->block_disable;
+#endif
+		/* the kernel reads legacy data through its copy */
+		record->kernel_copy = record->legacy ? copy : NULL;
+		copy++;
+		next++;
+	}
+	return next;
+}
+
+/*
+ * The table the kernel sees: legacy states, blocking ones, the reserved
+ * state, then the managed ones, hidden once the livepatch is enabled.
+ * The reserved state stays visible only when there are managed states.
+ */
+static void __maybe_unused __klp_state_setup_kernel_states(void)
+{
+	struct klp_state *reserved;
+	unsigned int next;
+
+	next = __klp_state_copy_kind(0, __KLP_STATE_KIND_LEGACY);
+	next = __klp_state_copy_kind(next, __KLP_STATE_KIND_BLOCKING);
+	reserved = &__klp_state_engine.kernel_states[next];
+	reserved->id = KLP_STATE_RESERVED_ID;
+	reserved->version = KLP_STATE_PROTO;
+	__klp_state_engine.nr_kept = next + !!__klp_state_engine.nr_managed;
+	__klp_state_copy_kind(next + 1, __KLP_STATE_KIND_HIDDEN);
+}
+
+/*
+ * The kernel's klp_enable_patch(), looked up when it is called: the
+ * module defines a klp_enable_patch() of its own (below), to which every
+ * call in the module binds, also from files without the header.
+ */
+static int __maybe_unused __klp_state_kernel_enable(struct klp_patch *patch)
+{
+	int (*kernel_enable)(struct klp_patch *patch);
+	int ret;
+
+	kernel_enable = symbol_get(klp_enable_patch);
+	if (!kernel_enable)
+		return -ENOENT;
+	ret = kernel_enable(patch);
+	symbol_put(klp_enable_patch);
+	return ret;
+}
+
+/* The enable failed: give the author's tables back as they were. */
+static void __maybe_unused __klp_state_restore(struct klp_patch *patch,
+					       struct klp_object *objs,
+					       struct klp_state *states)
+{
+	struct __klp_state_record *record = __klp_state_engine.records;
+	unsigned int i;
+
+	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++) {
+		if (record->compat == &__klp_state_plain)
+			continue;
+		record->state->data = (void *)record->compat;
+		record->state->version = KLP_STATE_VERSION_MARK;
+	}
+	patch->objs = objs;
+	patch->states = states;
+	__klp_state_engine.self.patch = NULL;
+}
+
+/**
+ * klp_state_enable_patch() - enable a livepatch with states
+ * @patch:	the livepatch, with states declared by KLP_STATE()
+ *
+ * What klp_enable_patch() does, plus the states.  On the compat backend
+ * it checks the tables, gives the kernel the object and state tables the
+ * engine needs and calls the kernel's klp_enable_patch(); a refusal
+ * changes nothing.  One livepatch per module.  Call it from the module's
+ * init, or keep calling klp_enable_patch(), which the header redirects
+ * here.
+ *
+ * Return: 0 on success, a negative error otherwise.
+ */
+static int __maybe_unused klp_state_enable_patch(struct klp_patch *patch)
+{
+	struct klp_object *objs;
+	struct klp_state *states;
+	int ret;
+
+	if (!patch || !patch->mod || !patch->objs)
+		return __klp_state_kernel_enable(patch);
+	/* as the kernel would, once past its compatibility check */
+	if (__klp_state_busy())
+		return -EBUSY;
+	if (__klp_state_engine.self.patch) {
+		pr_err("livepatch '%s': one livepatch per module\n",
+		       patch->mod->name);
+		return -EBUSY;
+	}
+	ret = __klp_state_check_states(patch) ?: __klp_state_check_objs(patch);
+	if (ret)
+		return ret;
+
+	objs = patch->objs;
+	states = patch->states;
+	__klp_state_engine.self.patch = patch;
+	__klp_state_setup_objs(patch);
+	__klp_state_setup_records(patch);
+	__klp_state_setup_kernel_states();
+	patch->objs = __klp_state_engine.objs;
+	patch->states = __klp_state_engine.kernel_states;
+
+	ret = __klp_state_kernel_enable(patch);
+	if (ret)
+		__klp_state_restore(patch, objs, states);
+	return ret;
+}
+
+/*
+ * A large livepatch is built from many files, and the one that calls
+ * klp_enable_patch() may not include the header: its call binds to this
+ * definition (one of the files that include the header provides it), so
+ * the states never bypass the engine.
+ */
+int __weak (klp_enable_patch)(struct klp_patch *patch)
+{
+	return klp_state_enable_patch(patch);
+}
+
+/* The engine's record of @patch: this module's or another compat one's. */
+static __maybe_unused struct __klp_state_registered *
+__klp_state_find_patch(const struct klp_patch *patch)
+{
+	struct __klp_state_registry *registry;
+	struct __klp_state_registered *other;
+
+	if (patch == __klp_state_engine.self.patch)
+		return &__klp_state_engine.self;
+	registry = __klp_state_registry();
+	if (!registry)
+		return NULL;
+	list_for_each_entry(other, &registry->patches, node)
+		if (other->patch == patch)
+			return other;
+	return NULL;
+}
+
+/**
+ * klp_state_get_state() - klp_get_state() that knows the compat tables
+ * @patch:	a livepatch
+ * @id:		state id
+ *
+ * For this module's livepatch and every registered compat livepatch it
+ * returns the author's own entry, in every phase; for other livepatches
+ * it asks the kernel.  The header redirects klp_get_state() here.
+ *
+ * Return: the state, or NULL when @patch has none with @id.
+ */
+static __maybe_unused struct klp_state *
+klp_state_get_state(struct klp_patch *patch, unsigned long id)
+{
+	struct __klp_state_registered *found = __klp_state_find_patch(patch);
+	struct __klp_state_record *record;
+
+	if (!found || id == KLP_STATE_RESERVED_ID)
+		return klp_get_state(patch, id);
+	record = __klp_state_find_record(found, id);
+	return record ? record->state : NULL;
+}
+
+/**
+ * klp_state_get_prev_state() - klp_get_prev_state() that knows compat
+ * @id:		state id
+ *
+ * Like the kernel's, call it during a transition, from a callback.  It
+ * returns the author's entry of the newest compat livepatch registered
+ * before this module's, else what the kernel finds.  The header
+ * redirects klp_get_prev_state() here.
+ *
+ * Return: the state, or NULL when no older livepatch has @id.
+ */
+static __maybe_unused struct klp_state *klp_state_get_prev_state(unsigned long id)
+{
+	struct __klp_state_registry *registry = __klp_state_registry();
+	struct __klp_state_record *record, *found = NULL;
+	struct __klp_state_registered *older;
+
+	if (registry) {
+		list_for_each_entry(older, &registry->patches, node) {
+			if (older == &__klp_state_engine.self)
+				break;
+			record = __klp_state_find_record(older, id);
+			if (record)
+				found = record;
+		}
+	}
+	return found ? found->state : klp_get_prev_state(id);
+}
+
+#pragma pop_macro("pr_fmt")
+
+#endif /* _KLP_STATE_COMPAT_H */
