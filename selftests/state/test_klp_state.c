@@ -75,21 +75,19 @@ MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
 
 static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 {
+	bool fail = state->id == fail_pre_patch;
 	int i;
 
-	if (state->id == fail_pre_patch) {
-		pr_info("pre_patch: state %lu fails\n", state->id);
-		return -ENODEV;
-	}
-	pr_info("pre_patch: state %lu\n", state->id);
+	pr_info("pre_patch: state %lu%s\n", state->id, fail ? " fails" : "");
 	if (state->id != SHADOW_ID)
-		return 0;
+		return fail ? -ENODEV : 0;
+	/* The shadow state fails after attaching its variables. */
 	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
 		if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
 						   sizeof(int), GFP_KERNEL,
 						   NULL, NULL))
 			return -ENOMEM;
-	return 0;
+	return fail ? -ENODEV : 0;
 }
 
 static void cb_post_patch(struct klp_patch *patch, struct klp_state *state)
