@@ -4,7 +4,8 @@
 # check-series.sh KVER...: for each kernel version, apply backports/<kver>/
 # to a pristine linux-source-<kver> one patch at a time and, after each
 # patch, build kernel/livepatch/ with W=1 (no warning allowed) and run
-# checkpatch --no-tree on the patch.  Proves the series bisectable.
+# checkpatch --no-tree on the patch.  Proves the series bisectable.  The
+# cover letter (0000-cover-letter.patch) is checked, not applied.
 # Trees are kept under $KLP_CACHE/series/<kver>; the configuration is the
 # native kernel's (make kernels FLAVORS=native provisions it).
 set -uo pipefail
@@ -23,6 +24,19 @@ result()
 		echo "not ok $n $2"
 		failed=$((failed + 1))
 	fi
+}
+
+# The cover letter: present, no code, and counting the patches of series.
+cover_letter()
+{
+	local dir=$here/$1 count
+
+	count=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$dir/series" |
+	    grep -vcx '0000-cover-letter.patch')
+	[ -f "$dir/0000-cover-letter.patch" ] &&
+		grep -q "^Subject: \[PATCH 0/$count\] " "$dir/0000-cover-letter.patch" &&
+		! grep -q '^diff --git' "$dir/0000-cover-letter.patch"
+	result $? "$1: cover letter for the $count patches of series"
 }
 
 # One version: its trees, then a build and a checkpatch per patch.
@@ -46,7 +60,11 @@ check_kver()
 	kmake olddefconfig >"$log" 2>&1 && kmake prepare >>"$log" 2>&1 ||
 		{ tail -n 20 "$log" | sed 's/^/# /'; result 1 "$kver: prepare a pristine tree"; return; }
 
+	cover_letter "$kver"
+
 	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/$kver/series"); do
+		# A cover letter is no code patch: nothing to apply or build.
+		[ "$p" != 0000-cover-letter.patch ] || continue
 		i=$((i + 1))
 		patch -d "$src" -p1 --batch --forward --quiet <"$here/$kver/$p" >"$log" 2>&1
 		result $? "$kver: $p applies"

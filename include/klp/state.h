@@ -68,10 +68,13 @@
  *		.version (non-zero: a legacy versioned state)
  *
  * The array ends with an empty entry and must have static storage.  Point
- * &klp_patch.states at it and call klp_enable_patch() as usual.
+ * &klp_patch.states at it and call klp_enable_patch() as usual.  The entry
+ * sets &klp_state.managed: without a .version, the kernel manages the
+ * state by its callbacks; a plain entry without the macro stays a legacy
+ * state, whatever its version.
  */
 #define KLP_STATE(_id, ...) \
-	{ .id = __KLP_STATE_ID(_id), __VA_ARGS__ }
+	{ .id = __KLP_STATE_ID(_id), .managed = true, __VA_ARGS__ }
 
 #else /* compat backend */
 

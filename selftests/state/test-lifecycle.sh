@@ -78,6 +78,91 @@ livepatch: '$A': completing unpatching transition
 livepatch: '$A': unpatching complete
 insmod: ERROR: could not insert module $A.ko: No such device"
 
+start_test "a failing pre_patch frees the shadow variables it attached"
+if [ "$BACKEND" = native ]; then
+	load_fail $A states=1,3s fail_pre_patch=3
+	load_lp $A states=1
+	expect_param $A shadow_count
+	disable_lp $A
+	check_result "% insmod $A.ko states=1,3s fail_pre_patch=3
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3 fails
+$A: post_unpatch: state 1
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+livepatch: failed to enable patch '$A'
+livepatch: '$A': canceling patching transition, going to unpatch
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+insmod: ERROR: could not insert module $A.ko: No such device
+% insmod $A.ko states=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+$A.shadow_count = 0
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A"
+else
+	echo "TEST: $TEST_NAME ... skip: the compat engine of this header does not free them yet"
+fi
+
+start_test "sysfs shows one directory per state, one value per file"
+if [ "$BACKEND" = native ]; then
+	load_lp $A states=1,3s,5v2
+	[ -d "$SYSFS_KLP/$A/states" ] || die "$SYSFS_KLP/$A/states is not a directory"
+	for d in "$SYSFS_KLP/$A"/states/*; do
+		line="$A: states/${d##*/}:"
+		for f in "$d"/*; do
+			line+=" ${f##*/}=$(cat "$f")"
+		done
+		log "$line"
+	done
+	disable_lp $A
+	check_result "% insmod $A.ko states=1,3s,5v2
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 3
+$A: pre_patch: state 5
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+$A: post_patch: state 3
+$A: post_patch: state 5
+livepatch: '$A': patching complete
+$A: states/1: block_disable=0 is_shadow=0 managed=1 version=0
+$A: states/3: block_disable=0 is_shadow=1 managed=1 version=0
+$A: states/5: block_disable=0 is_shadow=0 managed=0 version=2
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: pre_unpatch: state 3
+$A: pre_unpatch: state 5
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+$A: post_unpatch: state 3
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
+$A: post_unpatch: state 5
+livepatch: '$A': unpatching complete
+% rmmod $A"
+else
+	echo "TEST: $TEST_NAME ... skip: stock kernels have no states in sysfs"
+fi
+
 start_test "duplicate state ids are refused"
 load_fail $A states=1,2,1
 load_fail $A states=3s,3

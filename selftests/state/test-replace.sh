@@ -8,6 +8,7 @@ A=test_klp_state_a
 B=test_klp_state_b
 C=test_klp_state_c
 P=test_klp_state_plain
+L=test_klp_state_legacy
 T=test_klp_state_target
 
 start_test "replace keeps, drops and introduces states"
@@ -183,6 +184,41 @@ livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 5
 livepatch: '$B': unpatching complete
 % rmmod $B"
+
+start_test "an unversioned plain state keeps the stock rule"
+load_lp $L
+load_fail $P
+disable_lp $L
+load_lp $L dup=1
+disable_lp $L
+check_result "% insmod $L.ko
+livepatch: enabling patch '$L'
+livepatch: '$L': initializing patching transition
+livepatch: '$L': starting patching transition
+livepatch: '$L': completing patching transition
+livepatch: '$L': patching complete
+% insmod $P.ko
+livepatch: Livepatch patch ($P) is not compatible with the already installed livepatches.
+insmod: ERROR: could not insert module $P.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$L/enabled
+livepatch: '$L': initializing unpatching transition
+livepatch: '$L': starting unpatching transition
+livepatch: '$L': completing unpatching transition
+livepatch: '$L': unpatching complete
+% rmmod $L
+% insmod $L.ko dup=1
+[native] livepatch: livepatch '$L' uses state id 7 more than once
+livepatch: enabling patch '$L'
+livepatch: '$L': initializing patching transition
+livepatch: '$L': starting patching transition
+livepatch: '$L': completing patching transition
+livepatch: '$L': patching complete
+% echo 0 > $SYSFS_KLP/$L/enabled
+livepatch: '$L': initializing unpatching transition
+livepatch: '$L': starting unpatching transition
+livepatch: '$L': completing unpatching transition
+livepatch: '$L': unpatching complete
+% rmmod $L"
 
 start_test "a kept state changing is_shadow warns, the last patch decides"
 load_lp $A states=3s replace=1
