@@ -538,8 +538,10 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	    __klp_state_engine.self.patch->replace && registry)
 		__klp_state_drops_finish(registry);
 	__klp_state_establish();
+#ifndef KLP_HAVE_STATE_CALLBACKS
 	/* hide the states a later replace may drop from the stock check */
 	__klp_state_engine.kernel_states[__klp_state_engine.nr_kept].id = 0;
+#endif
 	__klp_state_engine.phase = __KLP_STATE_ENABLED;
 	__klp_state_busy_end();
 	__klp_state_sync_copies();
@@ -782,7 +784,13 @@ __klp_state_copy_kind(unsigned int next, enum __klp_state_kind kind)
 			continue;
 		*copy = *record->state;
 #ifdef KLP_HAVE_STATE_CALLBACKS
-		/* forced compat: the native check must see them too */
+		/*
+		 * Forced compat: the native core sees the copies as managed
+		 * states without callbacks, so that a replace may drop them
+		 * unless they block it.  Nothing is hidden from it: it keeps
+		 * a sysfs directory per state and removes those it sees.
+		 */
+		copy->managed = !record->legacy;
 		copy->block_disable = record->compat->block_disable;
 #endif
 		/* the kernel reads legacy data through its copy */
@@ -795,8 +803,9 @@ __klp_state_copy_kind(unsigned int next, enum __klp_state_kind kind)
 
 /*
  * The table the kernel sees: legacy states, blocking ones, the reserved
- * state, then the managed ones, hidden once the livepatch is enabled.
- * The reserved state stays visible only when there are managed states.
+ * state, then the managed ones, hidden once the livepatch is enabled on
+ * stock kernels.  The reserved state stays visible only when there are
+ * managed states.
  */
 static void __maybe_unused __klp_state_setup_kernel_states(void)
 {
