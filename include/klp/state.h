@@ -46,10 +46,21 @@
  */
 #define KLP_STATE_RESERVED_ID	0x6b6c7073UL
 
+/*
+ * 0 in an integer constant expression, or a build error that reads
+ * @_msg when @_cond is false: a static assertion inside an expression,
+ * so that it works in the initializer of a static array.
+ */
+#define __KLP_STATE_ASSERT(_cond, _msg)					\
+	(0 * sizeof(struct { _Static_assert(_cond, _msg); int __klp_dummy; }))
+
 /* Build-time check: a state id is a non-zero constant, not the reserved one. */
 #define __KLP_STATE_ID(_id)						\
-	((_id) + BUILD_BUG_ON_ZERO((_id) == 0) +			\
-	 BUILD_BUG_ON_ZERO((_id) == KLP_STATE_RESERVED_ID))
+	((_id) +							\
+	 __KLP_STATE_ASSERT((_id) != 0,					\
+			    "KLP_STATE(): a state id must not be zero") +	\
+	 __KLP_STATE_ASSERT((_id) != KLP_STATE_RESERVED_ID,		\
+			    "KLP_STATE(): state id 0x6b6c7073 is KLP_STATE_RESERVED_ID, which the compat engine keeps for itself"))
 
 #if defined(KLP_HAVE_STATE_CALLBACKS) && !defined(KLP_STATE_FORCE_COMPAT)
 

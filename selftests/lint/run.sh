@@ -71,6 +71,25 @@ build()
 	! grep -E 'warning:|error:' "$work/out"
 }
 
+# must_fail KDIR: each selftests/state/bad/*.c fails the build with the
+# sentence of its "expect:" line.
+must_fail()
+{
+	local kdir=$1 b=$work/bad f name expect
+
+	for f in "$top"/selftests/state/bad/*.c; do
+		name=$(basename "${f%.c}")
+		expect=$(sed -n 's|^/\* expect: \(.*\) \*/$|\1|p' "$f")
+		rm -rf "$b" && mkdir -p "$b"
+		cp "$f" "$b"/
+		printf 'ccflags-y += -I%s\nobj-m += %s.o\n' "$top/include" "$name" >"$b/Kbuild"
+		! make -C "$kdir" M="$b" modules >"$work/out" 2>&1 &&
+			[ -n "$expect" ] &&
+			grep -F -- "$expect" "$work/out" | grep -q 'error: static assertion failed: "'
+		result $? "$k: bad/$name.c fails the build with \"$expect\""
+	done
+}
+
 # text_of KO: .text plus .init.text, in bytes
 text_of()
 {
@@ -132,6 +151,8 @@ for k in $kvers; do
 	build "$release" C=2
 	result $? "$k: sparse (C=2) clean"
 
+	must_fail "$release"
+
 	b=$work/size && rm -rf "$b" && mkdir -p "$b"
 	for w in 0 1; do
 		sed "s/^#if WITH_STATE/#if $w/" "$here/size-probe.c" >"$b/probe$w.c"
@@ -152,7 +173,7 @@ s=$(scripts_of 6.12)
 # The header must gate on the kernel version it runs on: an out-of-tree
 # file has no "version to which it is merged".
 "$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h "$top"/include/klp/state-compat.h \
-	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/lint/*.c \
+	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/state/bad/*.c "$top"/selftests/lint/*.c \
 	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
