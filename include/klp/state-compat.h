@@ -25,16 +25,6 @@
 #include <linux/printk.h>
 
 /**
- * KLP_STATE_MAX_STATES - most states one livepatch may declare (compat)
- *
- * The engine keeps its tables in static storage so that nothing is left
- * to free when the module goes; define it before the include to change it.
- */
-#ifndef KLP_STATE_MAX_STATES
-#define KLP_STATE_MAX_STATES	32
-#endif
-
-/**
  * KLP_STATE_MAX_OBJS - most objects one livepatch may patch (compat)
  */
 #ifndef KLP_STATE_MAX_OBJS

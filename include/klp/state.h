@@ -25,7 +25,9 @@
 #define _KLP_STATE_H
 
 #include <linux/build_bug.h>
+#include <linux/kernel.h>
 #include <linux/livepatch.h>
+#include <linux/stringify.h>
 #include <linux/version.h>
 
 #if !IS_ENABLED(CONFIG_LIVEPATCH)
@@ -45,6 +47,17 @@
  * backend: KLP_STATE() refuses it at build time.
  */
 #define KLP_STATE_RESERVED_ID	0x6b6c7073UL
+
+/**
+ * KLP_STATE_MAX_STATES - most states one livepatch may declare
+ *
+ * The same limit on every backend: the compat engine keeps its tables in
+ * static storage of this size and KLP_STATES() refuses a larger array
+ * at build time.  Define it before the include to change it.
+ */
+#ifndef KLP_STATE_MAX_STATES
+#define KLP_STATE_MAX_STATES	32
+#endif
 
 /*
  * 0 in an integer constant expression, or a build error that reads
@@ -162,6 +175,24 @@ struct klp_state_compat {
 #define KLP_SHADOW_STATE(_id, _dtor, ...)				\
 	KLP_STATE(_id, .is_shadow = true,				\
 		  .callbacks.shadow_dtor = (_dtor), ##__VA_ARGS__)
+
+/**
+ * KLP_STATES() - define a livepatch's array of states
+ * @_name:	name of the array of &struct klp_state, which is static
+ * @...:	its entries: KLP_STATE(), KLP_SHADOW_STATE() or plain
+ *		initializers of &struct klp_state
+ *
+ * Defines ``static struct klp_state _name[]`` with the entries and the
+ * empty entry that ends the array, and fails the build when there are
+ * more than KLP_STATE_MAX_STATES entries.  End it with a semicolon::
+ *
+ *	KLP_STATES(states, KLP_STATE(1), KLP_SHADOW_STATE(2, dtor));
+ */
+#define KLP_STATES(_name, ...)						\
+	static struct klp_state _name[] = { __VA_ARGS__, {} };		\
+	static_assert(ARRAY_SIZE(_name) - 1 <= KLP_STATE_MAX_STATES,	\
+		      "KLP_STATES(): more states than KLP_STATE_MAX_STATES (" \
+		      __stringify(KLP_STATE_MAX_STATES) ")")
 
 /**
  * klp_state_shadow_get() - the shadow variable a state owns on an object

@@ -72,7 +72,7 @@ build()
 }
 
 # must_fail KDIR: each selftests/state/bad/*.c fails the build with the
-# sentence of its "expect:" line.
+# sentence of its "expect:" line; states-max.c, at the limit, builds.
 must_fail()
 {
 	local kdir=$1 b=$work/bad f name expect
@@ -88,6 +88,12 @@ must_fail()
 			grep -F -- "$expect" "$work/out" | grep -q 'error: static assertion failed: "'
 		result $? "$k: bad/$name.c fails the build with \"$expect\""
 	done
+	rm -rf "$b" && mkdir -p "$b"
+	cp "$here/states-max.c" "$b"/
+	printf 'ccflags-y += -I%s\nobj-m += states-max.o\n' "$top/include" >"$b/Kbuild"
+	make -C "$kdir" M="$b" W=1 modules >"$work/out" 2>&1 &&
+		! grep -E 'warning:|error:' "$work/out"
+	result $? "$k: KLP_STATES() with KLP_STATE_MAX_STATES states builds"
 }
 
 # text_of KO: .text plus .init.text, in bytes
