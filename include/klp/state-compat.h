@@ -633,19 +633,12 @@ static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
 	struct klp_state *state, *earlier;
-	unsigned int nr = 0;
+	int ret;
 
+	ret = __klp_state_check_limits(patch);
+	if (ret)
+		return ret;
 	for (state = patch->states; state && state->id; state++) {
-		if (++nr > KLP_STATE_MAX_STATES) {
-			pr_err("livepatch '%s' has more than %d states\n",
-			       name, KLP_STATE_MAX_STATES);
-			return -E2BIG;
-		}
-		if (state->id == KLP_STATE_RESERVED_ID) {
-			pr_err("state id %lu in livepatch '%s' is reserved\n",
-			       state->id, name);
-			return -EINVAL;
-		}
 		/* duplicate legacy ids are accepted, as on stock kernels */
 		for (earlier = patch->states; earlier != state; earlier++) {
 			if (earlier->id == state->id &&

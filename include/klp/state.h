@@ -27,6 +27,7 @@
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
+#include <linux/printk.h>
 #include <linux/stringify.h>
 #include <linux/version.h>
 
@@ -52,8 +53,9 @@
  * KLP_STATE_MAX_STATES - most states one livepatch may declare
  *
  * The same limit on every backend: the compat engine keeps its tables in
- * static storage of this size and KLP_STATES() refuses a larger array
- * at build time.  Define it before the include to change it.
+ * static storage of this size, KLP_STATES() refuses a larger array at
+ * build time and the enable refuses a larger table at load.  Define it
+ * before the include to change it.
  */
 #ifndef KLP_STATE_MAX_STATES
 #define KLP_STATE_MAX_STATES	32
@@ -194,6 +196,37 @@ struct klp_state_compat {
 		      "KLP_STATES(): more states than KLP_STATE_MAX_STATES (" \
 		      __stringify(KLP_STATE_MAX_STATES) ")")
 
+#pragma push_macro("pr_fmt")
+#undef pr_fmt
+#define pr_fmt(fmt) "klp-state: " fmt
+
+/*
+ * The limits every backend enforces at load, for the tables the build
+ * could not see: at most KLP_STATE_MAX_STATES states, none with the
+ * reserved id.
+ */
+static inline int __klp_state_check_limits(const struct klp_patch *patch)
+{
+	const struct klp_state *state;
+	unsigned int nr = 0;
+
+	for (state = patch->states; state && state->id; state++) {
+		if (++nr > KLP_STATE_MAX_STATES) {
+			pr_err("livepatch '%s' has more than %d states\n",
+			       patch->mod->name, KLP_STATE_MAX_STATES);
+			return -E2BIG;
+		}
+		if (state->id == KLP_STATE_RESERVED_ID) {
+			pr_err("state id 0x%lx in livepatch '%s' is reserved\n",
+			       state->id, patch->mod->name);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+#pragma pop_macro("pr_fmt")
+
 /**
  * klp_state_shadow_get() - the shadow variable a state owns on an object
  * @state:	the state, as passed to a state callback
@@ -234,27 +267,28 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
  * klp_state_enable_patch() - enable a livepatch with states
  * @patch:	the livepatch, with states declared by KLP_STATE()
  *
- * The native core handles the states: this is klp_enable_patch().
+ * The native core handles the states.  This refuses, as the compat
+ * engine does, a table of more than KLP_STATE_MAX_STATES states or one
+ * with KLP_STATE_RESERVED_ID, with a log line naming the livepatch, and
+ * then calls the kernel's klp_enable_patch().
  *
  * Return: 0 on success, a negative error otherwise.
  */
 static inline int klp_state_enable_patch(struct klp_patch *patch)
 {
-	return klp_enable_patch(patch);
+	int ret;
+
+	if (patch && patch->mod) {
+		ret = __klp_state_check_limits(patch);
+		if (ret)
+			return ret;
+	}
+	return (klp_enable_patch)(patch);
 }
 
 #else /* compat backend */
 
 #include <klp/state-compat.h>
-
-/**
- * klp_enable_patch() - redirected to klp_state_enable_patch() (compat)
- * @patch:	the livepatch
- *
- * A livepatch's init keeps calling klp_enable_patch(); in a file that
- * includes this header the call goes through the compat engine.
- */
-#define klp_enable_patch(patch)		klp_state_enable_patch(patch)
 
 /**
  * klp_get_state() - redirected to klp_state_get_state() (compat)
@@ -275,5 +309,15 @@ static inline int klp_state_enable_patch(struct klp_patch *patch)
 #define klp_get_prev_state(id)		klp_state_get_prev_state(id)
 
 #endif /* backend */
+
+/**
+ * klp_enable_patch() - redirected to klp_state_enable_patch()
+ * @patch:	the livepatch
+ *
+ * A livepatch's init keeps calling klp_enable_patch(); in a file that
+ * includes this header the call goes through klp_state_enable_patch():
+ * the compat engine, or the limits check before the native core.
+ */
+#define klp_enable_patch(patch)		klp_state_enable_patch(patch)
 
 #endif /* _KLP_STATE_H */
