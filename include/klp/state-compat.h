@@ -278,7 +278,7 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 		record->compat->callbacks.post_unpatch(patch, record->state);
 	__klp_state_free_shadows(record);
 	if (record->shadows_left && !record->compat->is_shadow)
-		pr_warn("state %lu: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
+		pr_warn("state 0x%lx: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
 			record->state->id, patch->mod->name);
 	record->active = false;
 }
@@ -305,7 +305,7 @@ __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
 
 	kept = __klp_state_find_record(self, record->state->id);
 	if (kept->compat->is_shadow != record->compat->is_shadow)
-		pr_warn_once("state %lu: is_shadow differs between livepatches '%s' and '%s'\n",
+		pr_warn_once("state 0x%lx: is_shadow differs between livepatches '%s' and '%s'\n",
 			     record->state->id, old->patch->mod->name,
 			     self->patch->mod->name);
 	/* remembered, so that the last remover can say what it leaves */
@@ -542,7 +542,7 @@ static void __maybe_unused __klp_state_warn_block_disable(void)
 
 	for (i = 0; i < self->nr_records; i++) {
 		if (self->records[i].compat->block_disable) {
-			pr_err("livepatch '%s' state %lu does not support disable, but this kernel cannot refuse it\n",
+			pr_err("livepatch '%s' state 0x%lx does not support disable, but this kernel cannot refuse it\n",
 			       self->patch->mod->name,
 			       self->records[i].state->id);
 			return;
@@ -644,7 +644,7 @@ static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 			if (earlier->id == state->id &&
 			    (__klp_state_managed(state) ||
 			     __klp_state_managed(earlier))) {
-				pr_err("duplicate state id %lu in livepatch '%s'\n",
+				pr_err("duplicate state id 0x%lx in livepatch '%s'\n",
 				       state->id, name);
 				return -EINVAL;
 			}
