@@ -267,10 +267,12 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
  * klp_state_enable_patch() - enable a livepatch with states
  * @patch:	the livepatch, with states declared by KLP_STATE()
  *
- * The native core handles the states.  This refuses, as the compat
- * engine does, a table of more than KLP_STATE_MAX_STATES states or one
- * with KLP_STATE_RESERVED_ID, with a log line naming the livepatch, and
- * then calls the kernel's klp_enable_patch().
+ * What klp_enable_patch() does, plus the states.  On both backends it
+ * first refuses a table of more than KLP_STATE_MAX_STATES states or one
+ * with KLP_STATE_RESERVED_ID, with a log line naming the livepatch.  On
+ * native kernels it then calls the kernel's klp_enable_patch(), whose
+ * core handles the states; the compat engine's version of this function
+ * hands the kernel tables of its own (Documentation/compat.rst).
  *
  * Return: 0 on success, a negative error otherwise.
  */

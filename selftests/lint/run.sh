@@ -120,6 +120,57 @@ rst()
 	done < <(find "$top" -name .git -prune -o -name '*.rst' -print | LC_ALL=C sort)
 }
 
+# reference KERNEL_DOC: Documentation/reference.rst renders state.h's
+# public items, each one, and none of the engine's internals.
+reference()
+{
+	local kdoc=$1 f id out rendered=$work/reference.rst
+	local internal='klp_state_compat KLP_STATE_VERSION_MARK'
+
+	: >"$rendered"
+	python3 - "$top/Documentation/reference.rst" >"$work/ids" <<-'PY'
+	import re, sys
+	# "FILE NAME" per identifier, "FILE *" for a directive without any
+	src, ids, named = None, False, False
+	for line in list(open(sys.argv[1])) + ["\n"]:
+	    m = re.match(r"\.\. kernel-doc:: (\S+)", line)
+	    if m or (src and not line.strip()):
+	        if src and not named:
+	            print(src, "*")
+	        src, ids, named = m.group(1) if m else None, False, False
+	        continue
+	    m = re.match(r"\s+:identifiers:(.*)", line)
+	    if src and m:
+	        ids = named = True
+	        rest = m.group(1)
+	    elif src and ids and re.match(r"\s+[^\s:]", line):
+	        rest = line
+	    else:
+	        ids = False
+	        continue
+	    for name in rest.split():
+	        print(src, name)
+	PY
+	out=0
+	while read -r f id; do
+		if [ "$id" = "*" ]; then
+			"$kdoc" -rst "$top/$f" >>"$rendered" 2>&1
+			continue
+		fi
+		"$kdoc" -rst -function "$id" "$top/$f" 2>&1 | tee -a "$rendered" |
+			grep -qE "^\.\. c:(function|type|macro|struct)::.*\b$id\b" || {
+			echo "$f: $id renders nothing"; out=1; }
+	done <"$work/ids"
+	grep -nE '__klp|klp_state_compat|KLP_STATE_VERSION_MARK' "$rendered" && out=1
+	for id in $("$kdoc" -rst "$top/include/klp/state.h" 2>/dev/null |
+		    sed -n '/^\.\. c:[a-z]*:: /{s///;s/ (.*//;s/.* //;p}' |
+		    sort -u); do
+		case " $internal " in *" $id "*) continue;; esac
+		grep -q -e " $id\$" -e '^include/klp/state.h \*$' "$work/ids" || { echo "reference.rst: public $id is missing"; out=1; }
+	done
+	return $out
+}
+
 finish()
 {
 	echo "1..$n"
@@ -187,5 +238,7 @@ result $? "checkpatch --no-tree clean"
 	"$top/include/klp/state-compat.h" >"$work/out" 2>&1 &&
 	[ ! -s "$work/out" ]
 result $? "kernel-doc clean"
+reference "$s/kernel-doc" >"$work/out" 2>&1
+result $? "reference.rst renders the public API of state.h only"
 
 finish
