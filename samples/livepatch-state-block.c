@@ -31,12 +31,10 @@ static void converted_post_patch(struct klp_patch *patch,
 	pr_info("data converted to the new format; disabling is blocked\n");
 }
 
-static struct klp_state states[] = {
-	KLP_STATE(CONVERTED_STATE,
-		  .callbacks.post_patch = converted_post_patch,
-		  .block_disable = true),
-	{}
-};
+KLP_STATES(states,
+	   KLP_STATE(CONVERTED_STATE,
+		     .callbacks.post_patch = converted_post_patch,
+		     .block_disable = true));
 
 static struct klp_func funcs[] = {
 	{

@@ -53,13 +53,11 @@ static void loglevel_pre_unpatch(struct klp_patch *patch,
 }
 
 /* The saved value goes with the state: nothing to free by hand. */
-static struct klp_state states[] = {
-	KLP_SHADOW_STATE(LOGLEVEL_STATE, NULL,
-			 .callbacks.pre_patch = loglevel_pre_patch,
-			 .callbacks.post_patch = loglevel_post_patch,
-			 .callbacks.pre_unpatch = loglevel_pre_unpatch),
-	{}
-};
+KLP_STATES(states,
+	   KLP_SHADOW_STATE(LOGLEVEL_STATE, NULL,
+			    .callbacks.pre_patch = loglevel_pre_patch,
+			    .callbacks.post_patch = loglevel_post_patch,
+			    .callbacks.pre_unpatch = loglevel_pre_unpatch));
 
 static struct klp_func no_funcs[] = { {} };
 

@@ -140,17 +140,21 @@ static void first_post_unpatch(struct klp_patch *patch,
 }
 #endif
 
-static struct klp_state states[] = {
-	KLP_SHADOW_STATE(SV_READS, reads_dtor,
-			 .callbacks.post_patch = reads_post_patch,
-			 .callbacks.post_unpatch = reads_post_unpatch),
+/* a preprocessor directive can not go inside the macro's arguments */
 #if FIX_VERSION >= 2
-	KLP_SHADOW_STATE(SV_FIRST, first_dtor,
-			 .callbacks.post_patch = first_post_patch,
-			 .callbacks.post_unpatch = first_post_unpatch),
+KLP_STATES(states,
+	   KLP_SHADOW_STATE(SV_READS, reads_dtor,
+			    .callbacks.post_patch = reads_post_patch,
+			    .callbacks.post_unpatch = reads_post_unpatch),
+	   KLP_SHADOW_STATE(SV_FIRST, first_dtor,
+			    .callbacks.post_patch = first_post_patch,
+			    .callbacks.post_unpatch = first_post_unpatch));
+#else
+KLP_STATES(states,
+	   KLP_SHADOW_STATE(SV_READS, reads_dtor,
+			    .callbacks.post_patch = reads_post_patch,
+			    .callbacks.post_unpatch = reads_post_unpatch));
 #endif
-	{}
-};
 
 static struct klp_func funcs[] = {
 	{

@@ -25,16 +25,6 @@
 #include <linux/printk.h>
 
 /**
- * KLP_STATE_MAX_STATES - most states one livepatch may declare (compat)
- *
- * The engine keeps its tables in static storage so that nothing is left
- * to free when the module goes; define it before the include to change it.
- */
-#ifndef KLP_STATE_MAX_STATES
-#define KLP_STATE_MAX_STATES	32
-#endif
-
-/**
  * KLP_STATE_MAX_OBJS - most objects one livepatch may patch (compat)
  */
 #ifndef KLP_STATE_MAX_OBJS
@@ -288,7 +278,7 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 		record->compat->callbacks.post_unpatch(patch, record->state);
 	__klp_state_free_shadows(record);
 	if (record->shadows_left && !record->compat->is_shadow)
-		pr_warn("state %lu: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
+		pr_warn("state 0x%lx: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
 			record->state->id, patch->mod->name);
 	record->active = false;
 }
@@ -315,7 +305,7 @@ __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
 
 	kept = __klp_state_find_record(self, record->state->id);
 	if (kept->compat->is_shadow != record->compat->is_shadow)
-		pr_warn_once("state %lu: is_shadow differs between livepatches '%s' and '%s'\n",
+		pr_warn_once("state 0x%lx: is_shadow differs between livepatches '%s' and '%s'\n",
 			     record->state->id, old->patch->mod->name,
 			     self->patch->mod->name);
 	/* remembered, so that the last remover can say what it leaves */
@@ -554,7 +544,7 @@ static void __maybe_unused __klp_state_warn_block_disable(void)
 
 	for (i = 0; i < self->nr_records; i++) {
 		if (self->records[i].compat->block_disable) {
-			pr_err("livepatch '%s' state %lu does not support disable, but this kernel cannot refuse it\n",
+			pr_err("livepatch '%s' state 0x%lx does not support disable, but this kernel cannot refuse it\n",
 			       self->patch->mod->name,
 			       self->records[i].state->id);
 			return;
@@ -645,25 +635,18 @@ static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
 	struct klp_state *state, *earlier;
-	unsigned int nr = 0;
+	int ret;
 
+	ret = __klp_state_check_limits(patch);
+	if (ret)
+		return ret;
 	for (state = patch->states; state && state->id; state++) {
-		if (++nr > KLP_STATE_MAX_STATES) {
-			pr_err("livepatch '%s' has more than %d states\n",
-			       name, KLP_STATE_MAX_STATES);
-			return -E2BIG;
-		}
-		if (state->id == KLP_STATE_RESERVED_ID) {
-			pr_err("state id %lu in livepatch '%s' is reserved\n",
-			       state->id, name);
-			return -EINVAL;
-		}
 		/* duplicate legacy ids are accepted, as on stock kernels */
 		for (earlier = patch->states; earlier != state; earlier++) {
 			if (earlier->id == state->id &&
 			    (__klp_state_managed(state) ||
 			     __klp_state_managed(earlier))) {
-				pr_err("duplicate state id %lu in livepatch '%s'\n",
+				pr_err("duplicate state id 0x%lx in livepatch '%s'\n",
 				       state->id, name);
 				return -EINVAL;
 			}

@@ -25,7 +25,10 @@
 #define _KLP_STATE_H
 
 #include <linux/build_bug.h>
+#include <linux/kernel.h>
 #include <linux/livepatch.h>
+#include <linux/printk.h>
+#include <linux/stringify.h>
 #include <linux/version.h>
 
 #if !IS_ENABLED(CONFIG_LIVEPATCH)
@@ -46,10 +49,33 @@
  */
 #define KLP_STATE_RESERVED_ID	0x6b6c7073UL
 
+/**
+ * KLP_STATE_MAX_STATES - most states one livepatch may declare
+ *
+ * The same limit on every backend: the compat engine keeps its tables in
+ * static storage of this size, KLP_STATES() refuses a larger array at
+ * build time and the enable refuses a larger table at load.  Define it
+ * before the include to change it.
+ */
+#ifndef KLP_STATE_MAX_STATES
+#define KLP_STATE_MAX_STATES	32
+#endif
+
+/*
+ * 0 in an integer constant expression, or a build error that reads
+ * @_msg when @_cond is false: a static assertion inside an expression,
+ * so that it works in the initializer of a static array.
+ */
+#define __KLP_STATE_ASSERT(_cond, _msg)					\
+	(0 * sizeof(struct { _Static_assert(_cond, _msg); int __klp_dummy; }))
+
 /* Build-time check: a state id is a non-zero constant, not the reserved one. */
 #define __KLP_STATE_ID(_id)						\
-	((_id) + BUILD_BUG_ON_ZERO((_id) == 0) +			\
-	 BUILD_BUG_ON_ZERO((_id) == KLP_STATE_RESERVED_ID))
+	((_id) +							\
+	 __KLP_STATE_ASSERT((_id) != 0,					\
+			    "KLP_STATE(): a state id must not be zero") +	\
+	 __KLP_STATE_ASSERT((_id) != KLP_STATE_RESERVED_ID,		\
+			    "KLP_STATE(): state id 0x6b6c7073 is KLP_STATE_RESERVED_ID, which the compat engine keeps for itself"))
 
 #if defined(KLP_HAVE_STATE_CALLBACKS) && !defined(KLP_STATE_FORCE_COMPAT)
 
@@ -153,6 +179,55 @@ struct klp_state_compat {
 		  .callbacks.shadow_dtor = (_dtor), ##__VA_ARGS__)
 
 /**
+ * KLP_STATES() - define a livepatch's array of states
+ * @_name:	name of the array of &struct klp_state, which is static
+ * @...:	its entries: KLP_STATE(), KLP_SHADOW_STATE() or plain
+ *		initializers of &struct klp_state
+ *
+ * Defines ``static struct klp_state _name[]`` with the entries and the
+ * empty entry that ends the array, and fails the build when there are
+ * more than KLP_STATE_MAX_STATES entries.  End it with a semicolon::
+ *
+ *	KLP_STATES(states, KLP_STATE(1), KLP_SHADOW_STATE(2, dtor));
+ */
+#define KLP_STATES(_name, ...)						\
+	static struct klp_state _name[] = { __VA_ARGS__, {} };		\
+	static_assert(ARRAY_SIZE(_name) - 1 <= KLP_STATE_MAX_STATES,	\
+		      "KLP_STATES(): more states than KLP_STATE_MAX_STATES (" \
+		      __stringify(KLP_STATE_MAX_STATES) ")")
+
+#pragma push_macro("pr_fmt")
+#undef pr_fmt
+#define pr_fmt(fmt) "klp-state: " fmt
+
+/*
+ * The limits every backend enforces at load, for the tables the build
+ * could not see: at most KLP_STATE_MAX_STATES states, none with the
+ * reserved id.
+ */
+static inline int __klp_state_check_limits(const struct klp_patch *patch)
+{
+	const struct klp_state *state;
+	unsigned int nr = 0;
+
+	for (state = patch->states; state && state->id; state++) {
+		if (++nr > KLP_STATE_MAX_STATES) {
+			pr_err("livepatch '%s' has more than %d states\n",
+			       patch->mod->name, KLP_STATE_MAX_STATES);
+			return -E2BIG;
+		}
+		if (state->id == KLP_STATE_RESERVED_ID) {
+			pr_err("state id 0x%lx in livepatch '%s' is reserved\n",
+			       state->id, patch->mod->name);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+#pragma pop_macro("pr_fmt")
+
+/**
  * klp_state_shadow_get() - the shadow variable a state owns on an object
  * @state:	the state, as passed to a state callback
  * @obj:	the object the variable is attached to
@@ -192,27 +267,30 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
  * klp_state_enable_patch() - enable a livepatch with states
  * @patch:	the livepatch, with states declared by KLP_STATE()
  *
- * The native core handles the states: this is klp_enable_patch().
+ * What klp_enable_patch() does, plus the states.  On both backends it
+ * first refuses a table of more than KLP_STATE_MAX_STATES states or one
+ * with KLP_STATE_RESERVED_ID, with a log line naming the livepatch.  On
+ * native kernels it then calls the kernel's klp_enable_patch(), whose
+ * core handles the states; the compat engine's version of this function
+ * hands the kernel tables of its own (Documentation/compat.rst).
  *
  * Return: 0 on success, a negative error otherwise.
  */
 static inline int klp_state_enable_patch(struct klp_patch *patch)
 {
-	return klp_enable_patch(patch);
+	int ret;
+
+	if (patch && patch->mod) {
+		ret = __klp_state_check_limits(patch);
+		if (ret)
+			return ret;
+	}
+	return (klp_enable_patch)(patch);
 }
 
 #else /* compat backend */
 
 #include <klp/state-compat.h>
-
-/**
- * klp_enable_patch() - redirected to klp_state_enable_patch() (compat)
- * @patch:	the livepatch
- *
- * A livepatch's init keeps calling klp_enable_patch(); in a file that
- * includes this header the call goes through the compat engine.
- */
-#define klp_enable_patch(patch)		klp_state_enable_patch(patch)
 
 /**
  * klp_get_state() - redirected to klp_state_get_state() (compat)
@@ -233,5 +311,15 @@ static inline int klp_state_enable_patch(struct klp_patch *patch)
 #define klp_get_prev_state(id)		klp_state_get_prev_state(id)
 
 #endif /* backend */
+
+/**
+ * klp_enable_patch() - redirected to klp_state_enable_patch()
+ * @patch:	the livepatch
+ *
+ * A livepatch's init keeps calling klp_enable_patch(); in a file that
+ * includes this header the call goes through klp_state_enable_patch():
+ * the compat engine, or the limits check before the native core.
+ */
+#define klp_enable_patch(patch)		klp_state_enable_patch(patch)
 
 #endif /* _KLP_STATE_H */

@@ -71,6 +71,31 @@ build()
 	! grep -E 'warning:|error:' "$work/out"
 }
 
+# must_fail KDIR: each selftests/state/bad/*.c fails the build with the
+# sentence of its "expect:" line; states-max.c, at the limit, builds.
+must_fail()
+{
+	local kdir=$1 b=$work/bad f name expect
+
+	for f in "$top"/selftests/state/bad/*.c; do
+		name=$(basename "${f%.c}")
+		expect=$(sed -n 's|^/\* expect: \(.*\) \*/$|\1|p' "$f")
+		rm -rf "$b" && mkdir -p "$b"
+		cp "$f" "$b"/
+		printf 'ccflags-y += -I%s\nobj-m += %s.o\n' "$top/include" "$name" >"$b/Kbuild"
+		! make -C "$kdir" M="$b" modules >"$work/out" 2>&1 &&
+			[ -n "$expect" ] &&
+			grep -F -- "$expect" "$work/out" | grep -q 'error: static assertion failed: "'
+		result $? "$k: bad/$name.c fails the build with \"$expect\""
+	done
+	rm -rf "$b" && mkdir -p "$b"
+	cp "$here/states-max.c" "$b"/
+	printf 'ccflags-y += -I%s\nobj-m += states-max.o\n' "$top/include" >"$b/Kbuild"
+	make -C "$kdir" M="$b" W=1 modules >"$work/out" 2>&1 &&
+		! grep -E 'warning:|error:' "$work/out"
+	result $? "$k: KLP_STATES() with KLP_STATE_MAX_STATES states builds"
+}
+
 # text_of KO: .text plus .init.text, in bytes
 text_of()
 {
@@ -93,6 +118,57 @@ rst()
 		"$here/rst-check" "$f" >"$work/out" 2>&1
 		result $? "rst: ${f#"$top"/} is clean reStructuredText"
 	done < <(find "$top" -name .git -prune -o -name '*.rst' -print | LC_ALL=C sort)
+}
+
+# reference KERNEL_DOC: Documentation/reference.rst renders state.h's
+# public items, each one, and none of the engine's internals.
+reference()
+{
+	local kdoc=$1 f id out rendered=$work/reference.rst
+	local internal='klp_state_compat KLP_STATE_VERSION_MARK'
+
+	: >"$rendered"
+	python3 - "$top/Documentation/reference.rst" >"$work/ids" <<-'PY'
+	import re, sys
+	# "FILE NAME" per identifier, "FILE *" for a directive without any
+	src, ids, named = None, False, False
+	for line in list(open(sys.argv[1])) + ["\n"]:
+	    m = re.match(r"\.\. kernel-doc:: (\S+)", line)
+	    if m or (src and not line.strip()):
+	        if src and not named:
+	            print(src, "*")
+	        src, ids, named = m.group(1) if m else None, False, False
+	        continue
+	    m = re.match(r"\s+:identifiers:(.*)", line)
+	    if src and m:
+	        ids = named = True
+	        rest = m.group(1)
+	    elif src and ids and re.match(r"\s+[^\s:]", line):
+	        rest = line
+	    else:
+	        ids = False
+	        continue
+	    for name in rest.split():
+	        print(src, name)
+	PY
+	out=0
+	while read -r f id; do
+		if [ "$id" = "*" ]; then
+			"$kdoc" -rst "$top/$f" >>"$rendered" 2>&1
+			continue
+		fi
+		"$kdoc" -rst -function "$id" "$top/$f" 2>&1 | tee -a "$rendered" |
+			grep -qE "^\.\. c:(function|type|macro|struct)::.*\b$id\b" || {
+			echo "$f: $id renders nothing"; out=1; }
+	done <"$work/ids"
+	grep -nE '__klp|klp_state_compat|KLP_STATE_VERSION_MARK' "$rendered" && out=1
+	for id in $("$kdoc" -rst "$top/include/klp/state.h" 2>/dev/null |
+		    sed -n '/^\.\. c:[a-z]*:: /{s///;s/ (.*//;s/.* //;p}' |
+		    sort -u); do
+		case " $internal " in *" $id "*) continue;; esac
+		grep -q -e " $id\$" -e '^include/klp/state.h \*$' "$work/ids" || { echo "reference.rst: public $id is missing"; out=1; }
+	done
+	return $out
 }
 
 finish()
@@ -132,6 +208,8 @@ for k in $kvers; do
 	build "$release" C=2
 	result $? "$k: sparse (C=2) clean"
 
+	must_fail "$release"
+
 	b=$work/size && rm -rf "$b" && mkdir -p "$b"
 	for w in 0 1; do
 		sed "s/^#if WITH_STATE/#if $w/" "$here/size-probe.c" >"$b/probe$w.c"
@@ -152,7 +230,7 @@ s=$(scripts_of 6.12)
 # The header must gate on the kernel version it runs on: an out-of-tree
 # file has no "version to which it is merged".
 "$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h "$top"/include/klp/state-compat.h \
-	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/lint/*.c \
+	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/state/bad/*.c "$top"/selftests/lint/*.c \
 	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
@@ -160,5 +238,7 @@ result $? "checkpatch --no-tree clean"
 	"$top/include/klp/state-compat.h" >"$work/out" 2>&1 &&
 	[ ! -s "$work/out" ]
 result $? "kernel-doc clean"
+reference "$s/kernel-doc" >"$work/out" 2>&1
+result $? "reference.rst renders the public API of state.h only"
 
 finish

@@ -63,3 +63,35 @@ livepatch: '$A': completing unpatching transition
 $A: post_unpatch: state 1
 livepatch: '$A': unpatching complete
 % rmmod $A"
+
+# The same limits on every backend, for the tables the build cannot see:
+# no more than KLP_STATE_MAX_STATES states, and not the reserved id.
+start_test "more than 32 states are refused at load"
+load_fail $A states=1 extra_states=32
+load_fail $A extra_states=33
+load_lp $A extra_states=32
+disable_lp $A
+check_result "% insmod $A.ko states=1 extra_states=32
+klp-state: livepatch '$A' has more than 32 states
+insmod: ERROR: could not insert module $A.ko: Argument list too long
+% insmod $A.ko extra_states=33
+klp-state: livepatch '$A' has more than 32 states
+insmod: ERROR: could not insert module $A.ko: Argument list too long
+% insmod $A.ko extra_states=32
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+% rmmod $A"
+
+start_test "the reserved state id is refused at load"
+load_fail $A states=1 reserved_state=1
+check_result "% insmod $A.ko states=1 reserved_state=1
+klp-state: state id 0x6b6c7073 in livepatch '$A' is reserved
+insmod: ERROR: could not insert module $A.ko: Invalid parameters"

@@ -62,7 +62,7 @@ $A: post_patch: state 1
 livepatch: '$A': patching complete
 % echo 0 > $SYSFS_KLP/$A/enabled
 livepatch: '$A': initializing unpatching transition
-klp-state: livepatch '$A' state 4 does not support disable, but this kernel cannot refuse it
+klp-state: livepatch '$A' state 0x4 does not support disable, but this kernel cannot refuse it
 $A: pre_unpatch: state 4
 $A: pre_unpatch: state 1
 livepatch: '$A': starting unpatching transition

@@ -168,11 +168,11 @@ load_fail $A states=1,2,1
 load_fail $A states=3s,3
 check_result "% insmod $A.ko states=1,2,1
 [native] livepatch: duplicate state id 1 in livepatch '$A'
-[compat] klp-state: duplicate state id 1 in livepatch '$A'
+[compat] klp-state: duplicate state id 0x1 in livepatch '$A'
 insmod: ERROR: could not insert module $A.ko: Invalid parameters
 % insmod $A.ko states=3s,3
 [native] livepatch: duplicate state id 3 in livepatch '$A'
-[compat] klp-state: duplicate state id 3 in livepatch '$A'
+[compat] klp-state: duplicate state id 0x3 in livepatch '$A'
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
 
 start_test "state callbacks wrap the object callbacks"

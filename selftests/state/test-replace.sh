@@ -240,7 +240,7 @@ livepatch: '$A': patching complete
 livepatch: enabling patch '$B'
 livepatch: '$B': initializing patching transition
 [native] livepatch: state 3: is_shadow differs between livepatches '$A' and '$B'
-[compat] klp-state: state 3: is_shadow differs between livepatches '$A' and '$B'
+[compat] klp-state: state 0x3: is_shadow differs between livepatches '$A' and '$B'
 livepatch: '$B': starting patching transition
 livepatch: '$B': completing patching transition
 livepatch: '$B': patching complete
@@ -251,7 +251,7 @@ $B: pre_unpatch: state 3
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
-[compat] klp-state: state 3: livepatch '$B' removes it without is_shadow, the shadow variables an earlier livepatch owned are left
+[compat] klp-state: state 0x3: livepatch '$B' removes it without is_shadow, the shadow variables an earlier livepatch owned are left
 livepatch: '$B': unpatching complete
 % rmmod $B
 % insmod $A.ko states=3s

@@ -57,6 +57,14 @@ static bool no_objs;
 module_param(no_objs, bool, 0400);
 MODULE_PARM_DESC(no_objs, "leave klp_patch.objs NULL");
 
+static uint extra_states;
+module_param(extra_states, uint, 0400);
+MODULE_PARM_DESC(extra_states, "plain states 101.. to append to the table");
+
+static bool reserved_state;
+module_param(reserved_state, bool, 0400);
+MODULE_PARM_DESC(reserved_state, "append a plain state with the reserved id");
+
 /*
  * Shadow variables hang off fake objects 1..n, the same in every module.
  * They are keys, never memory: no object can die under its variable, so
@@ -164,7 +172,9 @@ static const char * const catalog_keys[] = {
 	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
 };
 
-static struct klp_state table[ARRAY_SIZE(catalog) * 2 + 1];
+/* room for the catalog twice, more than the limit and the terminator */
+static struct klp_state table[ARRAY_SIZE(catalog) * 2 +
+			      KLP_STATE_MAX_STATES + 2];
 
 static int obj_pre_patch(struct klp_object *obj)
 {
@@ -256,6 +266,14 @@ static int parse_states(void)
 			table[n++] = catalog[i];
 	}
 	kfree(list);
+	/* tables only the load can judge: the header's macros never see them */
+	if (extra_states > KLP_STATE_MAX_STATES + 1 ||
+	    n + extra_states + reserved_state > ARRAY_SIZE(table) - 1)
+		return -EINVAL;
+	for (i = 0; i < extra_states; i++)
+		table[n++].id = 101 + i;
+	if (reserved_state)
+		table[n++].id = KLP_STATE_RESERVED_ID;
 	return ret;
 }
 
