@@ -31,8 +31,7 @@ cover_letter()
 {
 	local dir=$here/$1 count
 
-	count=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$dir/series" |
-	    grep -vcx '0000-cover-letter.patch')
+	count=$(series_patches "$dir" | grep -vcx '0000-cover-letter.patch')
 	[ -f "$dir/0000-cover-letter.patch" ] &&
 		grep -q "^Subject: \[PATCH 0/$count\] " "$dir/0000-cover-letter.patch" &&
 		! grep -q '^diff --git' "$dir/0000-cover-letter.patch"
@@ -62,7 +61,7 @@ check_kver()
 
 	cover_letter "$kver"
 
-	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/$kver/series"); do
+	for p in $(series_patches "$here/$kver"); do
 		# A cover letter is no code patch: nothing to apply or build.
 		[ "$p" != 0000-cover-letter.patch ] || continue
 		i=$((i + 1))

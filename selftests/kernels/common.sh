@@ -51,6 +51,20 @@ counted() {
 	return $rc
 }
 
+# tarball_key KVER: a cheap identity of linux-source-KVER's tarball:
+# package version, size and mtime (hashing 150 MB would cost a second on
+# every run for nothing).
+tarball_key() {
+	local tarball=/usr/src/linux-source-$1.tar.xz
+	echo "$(dpkg-query -W -f '${Version}' "linux-source-$1") $(stat -c '%s %Y' "$tarball")"
+}
+
+# series_patches DIR: the patches DIR/series lists, in order.
+series_patches() {
+	sed -e 's/#.*//' -e 's/[[:space:]]\+-p[0-9]\+//' -e '/^[[:space:]]*$/d' \
+		"$1/series"
+}
+
 # pristine_tree KVER: prints the path of linux-source-KVER as Debian ships
 # it, extracted once per package version.  Trees are made from it with
 # "cp -al": hard links cost seconds where an extraction costs a minute,
@@ -60,7 +74,7 @@ pristine_tree() {
 	local kver=$1 dst=$KLP_CACHE/pristine/$1 tarball key
 	tarball=/usr/src/linux-source-$kver.tar.xz
 	[ -r "$tarball" ] || die "$tarball missing (package linux-source-$kver)"
-	key="$(dpkg-query -W -f '${Version}' "linux-source-$kver") $(stat -c '%s %Y' "$tarball")"
+	key=$(tarball_key "$kver")
 	mkdir -p "$KLP_CACHE/pristine"
 	(
 		flock 7

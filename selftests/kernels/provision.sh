@@ -35,17 +35,11 @@ tarball=/usr/src/linux-source-$kver.tar.xz
 [ -r "$tarball" ] || die "$tarball missing (package linux-source-$kver)"
 debver=$(dpkg-query -W -f '${Version}' "linux-source-$kver")
 
-# A cheap identity of the tarball: package version, size and mtime.  The
-# content hash of 150 MB would cost a second on every run for nothing.
-tarball_key() {
-	echo "$debver $(stat -c '%s %Y' "$tarball")"
-}
-
 # Extract only the paths the upstream suite needs; stock kernels come with
 # headers, not sources.
 stock_sources() {
 	local dst=$KLP_CACHE/src/$kver key top_dir members
-	key=$(tarball_key)
+	key=$(tarball_key "$kver")
 	if [ "$(cat "$dst.stamp" 2>/dev/null)" != "$key" ]; then
 		log "extracting selftests of linux-source-$kver $debver"
 		rm -rf "$dst" "$dst.stamp"
@@ -78,7 +72,7 @@ provision_stock() {
 # Everything that decides the content of the patched source tree.
 series_key() {
 	local dir=$top/backports/$kver
-	tarball_key
+	tarball_key "$kver"
 	# Contents only: the same series in another clone is the same tree.
 	if [ -f "$dir/series" ]; then
 		sha256sum <"$dir/series"
@@ -86,11 +80,6 @@ series_key() {
 			echo "$p $(sha256sum <"$dir/$p")"
 		done
 	fi
-}
-
-series_patches() {
-	sed -e 's/#.*//' -e 's/[[:space:]]\+-p[0-9]\+//' -e '/^[[:space:]]*$/d' \
-		"$1/series"
 }
 
 native_sources() {
