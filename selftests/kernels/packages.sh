@@ -21,7 +21,7 @@ pkgs=(
 	# static checks of the header and the docs, and the Coccinelle migration
 	sparse coccinelle python3 python3-docutils
 	# the VM and its userland
-	qemu-system-x86 busybox-static cpio bash kmod procps coreutils
+	qemu-system-x86 busybox-static cpio bash bash-builtins kmod procps coreutils
 	util-linux mount diffutils grep sed gawk findutils libc-bin
 )
 
