@@ -41,7 +41,18 @@ build_modules() {	# build_modules DIR
 	make -C "$kdir" M="$1" -j"$(nproc)" modules
 }
 
-cp -p "$tests"/*.sh "$outdir"/
+# On debug kernels, only the scripts that drive the code the backports
+# change (enable, disable and replace, states, sysfs, shadow variables):
+# KASAN, kmemleak and lockdep have nothing new to find in the others, which
+# the native and stock kernels run in full.
+if [ "$flavor" = debug ]; then
+	cp -p "$tests"/functions.sh "$outdir"/
+	for t in livepatch state sysfs shadow-vars; do
+		[ ! -f "$tests/test-$t.sh" ] || cp -p "$tests/test-$t.sh" "$outdir"/
+	done
+else
+	cp -p "$tests"/*.sh "$outdir"/
+fi
 [ ! -f "$tests/settings" ] || cp -p "$tests/settings" "$outdir"/
 
 case $kver in
