@@ -118,7 +118,8 @@
  * @pre_unpatch:	before unpatching when the state is removed
  * @post_unpatch:	after unpatching when the state is removed
  * @shadow_dtor:	destructor of the shadow variables an is_shadow state
- *		owns; it may run with a spinlock held and must not sleep
+ *		owns; the compat backend runs it with a spinlock held, where
+ *		it must not sleep (the native core runs it without locks)
  *
  * All members are optional.  On native kernels the kernel defines this
  * structure with the same members.
@@ -171,7 +172,7 @@ struct klp_state_compat {
  * KLP_SHADOW_STATE() - declare a state that owns shadow variables
  * @_id:	state id, also the id of the shadow variables it owns
  * @_dtor:	&klp_shadow_dtor_t run on each variable when the state is
- *		removed, or NULL; it must not sleep
+ *		removed, or NULL; it must not sleep on the compat backend
  * @...:	more designated initializers, as for KLP_STATE()
  */
 #define KLP_SHADOW_STATE(_id, _dtor, ...)				\

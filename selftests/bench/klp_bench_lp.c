@@ -45,7 +45,10 @@ static int bench_pre_patch(struct klp_patch *patch, struct klp_state *state)
 	return ret;
 }
 
-/* The core frees the shadow variables right after this callback. */
+/*
+ * The core detaches the shadow variables right after this callback, and
+ * calls their destructor when it frees the livepatch.
+ */
 static void bench_post_unpatch(struct klp_patch *patch,
 			       struct klp_state *state)
 {

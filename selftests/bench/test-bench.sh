@@ -104,6 +104,12 @@ native() {
 	t0=$(now_ns)
 	echo 0 > "$KLP/klp_bench_lp/enabled" || fail "disable klp_bench_lp"
 	wait_transition klp_bench_lp
+	# The destructors run when the core frees the livepatch, which then
+	# leaves sysfs.
+	for i in $(seq 600); do
+		[ -e "$KLP/klp_bench_lp" ] || break
+		sleep 0.1
+	done
 	LAT=$(read_lat)
 	WHERE=$(where_lat)
 	wait_memory_back "$t0" "$base" "$full"

@@ -53,11 +53,39 @@ $A: pre_unpatch: state 1
 livepatch: '$A': starting unpatching transition
 livepatch: '$A': completing unpatching transition
 $A: post_unpatch: state 3
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
+[compat] $A: shadow_dtor: obj 1
+[compat] $A: shadow_dtor: obj 2
 $A: post_unpatch: state 1
 livepatch: '$A': unpatching complete
+[native] $A: shadow_dtor: obj 1
+[native] $A: shadow_dtor: obj 2
 % rmmod $A"
+
+start_test "a native shadow_dtor runs without locks and may sleep"
+if [ "$BACKEND" = native ]; then
+	load_lp $A states=3s dtor_sleeps=1
+	disable_lp $A
+	check_result "% insmod $A.ko states=3s dtor_sleeps=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 3
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 3
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 3
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 3
+livepatch: '$A': unpatching complete
+$A: shadow_dtor: obj 1, slept
+$A: shadow_dtor: obj 2, slept
+% rmmod $A"
+else
+	echo "TEST: $TEST_NAME ... skip: stock kernels call it under a spinlock"
+fi
 
 start_test "failing pre_patch undoes the states before it"
 load_fail $A states=1,3s,2 fail_pre_patch=2
@@ -69,13 +97,15 @@ $A: pre_patch: state 3
 $A: pre_patch: state 2 fails
 $A: post_unpatch: state 1
 $A: post_unpatch: state 3
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
+[compat] $A: shadow_dtor: obj 1
+[compat] $A: shadow_dtor: obj 2
 [compat] livepatch: pre-patch callback failed for object 'vmlinux'
 livepatch: failed to enable patch '$A'
 livepatch: '$A': canceling patching transition, going to unpatch
 livepatch: '$A': completing unpatching transition
 livepatch: '$A': unpatching complete
+[native] $A: shadow_dtor: obj 1
+[native] $A: shadow_dtor: obj 2
 insmod: ERROR: could not insert module $A.ko: No such device"
 
 start_test "a failing pre_patch frees the shadow variables it attached"
@@ -90,12 +120,12 @@ livepatch: '$A': initializing patching transition
 $A: pre_patch: state 1
 $A: pre_patch: state 3 fails
 $A: post_unpatch: state 1
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
 livepatch: failed to enable patch '$A'
 livepatch: '$A': canceling patching transition, going to unpatch
 livepatch: '$A': completing unpatching transition
 livepatch: '$A': unpatching complete
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
 insmod: ERROR: could not insert module $A.ko: No such device
 % insmod $A.ko states=1
 livepatch: enabling patch '$A'
@@ -154,10 +184,10 @@ livepatch: '$A': starting unpatching transition
 livepatch: '$A': completing unpatching transition
 $A: post_unpatch: state 1
 $A: post_unpatch: state 3
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
 $A: post_unpatch: state 5
 livepatch: '$A': unpatching complete
+$A: shadow_dtor: obj 1
+$A: shadow_dtor: obj 2
 % rmmod $A"
 else
 	echo "TEST: $TEST_NAME ... skip: stock kernels have no states in sysfs"
@@ -311,11 +341,13 @@ $B: pre_unpatch: state 2
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
-$B: shadow_dtor: obj 1
-$B: shadow_dtor: obj 2
+[compat] $B: shadow_dtor: obj 1
+[compat] $B: shadow_dtor: obj 2
 $B: post_unpatch: state 5
 $B: post_unpatch: state 2
 livepatch: '$B': unpatching complete
+[native] $B: shadow_dtor: obj 1
+[native] $B: shadow_dtor: obj 2
 % rmmod $B"
 
 start_test "a failing pre_patch of a shadow state frees its variables"
@@ -326,11 +358,13 @@ livepatch: '$A': initializing patching transition
 $A: pre_patch: state 1
 $A: pre_patch: state 3 fails
 $A: post_unpatch: state 1
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
+[compat] $A: shadow_dtor: obj 1
+[compat] $A: shadow_dtor: obj 2
 [compat] livepatch: pre-patch callback failed for object 'vmlinux'
 livepatch: failed to enable patch '$A'
 livepatch: '$A': canceling patching transition, going to unpatch
 livepatch: '$A': completing unpatching transition
 livepatch: '$A': unpatching complete
+[native] $A: shadow_dtor: obj 1
+[native] $A: shadow_dtor: obj 2
 insmod: ERROR: could not insert module $A.ko: No such device"

@@ -47,8 +47,10 @@ $B: pre_unpatch: state 2
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
-$B: shadow_dtor: obj 1
-$B: shadow_dtor: obj 2
+[compat] $B: shadow_dtor: obj 1
+[compat] $B: shadow_dtor: obj 2
 $B: post_unpatch: state 2
 livepatch: '$B': unpatching complete
+[native] $B: shadow_dtor: obj 1
+[native] $B: shadow_dtor: obj 2
 % rmmod $B"

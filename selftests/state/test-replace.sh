@@ -46,10 +46,12 @@ $B: pre_unpatch: state 2
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 3
-$B: shadow_dtor: obj 1
-$B: shadow_dtor: obj 2
+[compat] $B: shadow_dtor: obj 1
+[compat] $B: shadow_dtor: obj 2
 $B: post_unpatch: state 2
 livepatch: '$B': unpatching complete
+[native] $B: shadow_dtor: obj 1
+[native] $B: shadow_dtor: obj 2
 % rmmod $B"
 
 start_test "upgrade chain v1, v2, v3 and downgrade to v1"
@@ -97,10 +99,12 @@ $C: pre_unpatch: state 2
 livepatch: '$A': starting patching transition
 livepatch: '$A': completing patching transition
 $C: post_unpatch: state 3
-$C: shadow_dtor: obj 1
-$C: shadow_dtor: obj 2
+[compat] $C: shadow_dtor: obj 1
+[compat] $C: shadow_dtor: obj 2
 $C: post_unpatch: state 2
 livepatch: '$A': patching complete
+[native] $C: shadow_dtor: obj 1
+[native] $C: shadow_dtor: obj 2
 % rmmod $C
 % echo 0 > $SYSFS_KLP/$A/enabled
 livepatch: '$A': initializing unpatching transition
@@ -269,9 +273,11 @@ $A: pre_unpatch: state 3
 livepatch: '$A': starting unpatching transition
 livepatch: '$A': completing unpatching transition
 $A: post_unpatch: state 3
-$A: shadow_dtor: obj 1
-$A: shadow_dtor: obj 2
+[compat] $A: shadow_dtor: obj 1
+[compat] $A: shadow_dtor: obj 2
 livepatch: '$A': unpatching complete
+[native] $A: shadow_dtor: obj 1
+[native] $A: shadow_dtor: obj 2
 % rmmod $A"
 
 start_test "a failure after the old pre_unpatch undoes it"

@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/delay.h>
+#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
@@ -48,6 +49,10 @@ MODULE_PARM_DESC(no_vmlinux, "patch the target module only");
 static int nr_shadow = 2;
 module_param(nr_shadow, int, 0400);
 MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
+
+static bool dtor_sleeps;
+module_param(dtor_sleeps, bool, 0400);
+MODULE_PARM_DESC(dtor_sleeps, "the shadow destructor sleeps (native only)");
 
 static bool two_vmlinux;
 module_param(two_vmlinux, bool, 0400);
@@ -146,7 +151,15 @@ static void cb_post_unpatch(struct klp_patch *patch, struct klp_state *state)
 
 static void cb_shadow_dtor(void *obj, void *shadow_data)
 {
-	pr_info("shadow_dtor: obj %lu\n", (unsigned long)obj);
+	if (!dtor_sleeps) {
+		pr_info("shadow_dtor: obj %lu\n", (unsigned long)obj);
+		return;
+	}
+	/* Only the native core promises a context that may sleep. */
+	might_sleep();
+	msleep(1);
+	pr_info("shadow_dtor: obj %lu, slept%s\n", (unsigned long)obj,
+		irqs_disabled() ? " with interrupts off" : "");
 }
 
 #define CBS	.callbacks.pre_patch = cb_pre_patch,			\
