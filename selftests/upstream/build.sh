@@ -47,7 +47,7 @@ build_modules() {	# build_modules DIR
 # the native and stock kernels run in full.
 if [ "$flavor" = debug ]; then
 	cp -p "$tests"/functions.sh "$outdir"/
-	for t in livepatch state sysfs shadow-vars; do
+	for t in livepatch state state-callbacks sysfs shadow-vars; do
 		[ ! -f "$tests/test-$t.sh" ] || cp -p "$tests/test-$t.sh" "$outdir"/
 	done
 else
