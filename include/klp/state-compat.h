@@ -89,6 +89,7 @@ static struct {
 	const struct klp_object *author_objs[KLP_STATE_MAX_OBJS + 1];
 	bool post_done[KLP_STATE_MAX_OBJS + 1];
 	enum __klp_state_phase phase;
+	bool shadows_kept;
 } __klp_state_engine __maybe_unused;
 
 static struct klp_func __klp_state_no_funcs[1] __maybe_unused;
@@ -247,12 +248,32 @@ static void __maybe_unused __klp_state_sync_copies(void)
 			record->kernel_copy->data = record->state->data;
 }
 
+/*
+ * After a forced transition, tasks may still run the code of @patch and
+ * use the variables: keep them, as the kernel keeps a forced livepatch's
+ * module, and say so once (__klp_state_report_kept()).
+ */
 static void __maybe_unused
-__klp_state_free_shadows(const struct __klp_state_record *record)
+__klp_state_free_shadows(struct klp_patch *patch,
+			 const struct __klp_state_record *record)
 {
-	if (record->compat->is_shadow)
-		klp_shadow_free_all(record->state->id,
-				    record->compat->callbacks.shadow_dtor);
+	if (!record->compat->is_shadow)
+		return;
+	if (patch->forced) {
+		__klp_state_engine.shadows_kept = true;
+		return;
+	}
+	klp_shadow_free_all(record->state->id,
+			    record->compat->callbacks.shadow_dtor);
+}
+
+static void __maybe_unused __klp_state_report_kept(void)
+{
+	if (!__klp_state_engine.shadows_kept)
+		return;
+	pr_notice("'%s': forced transition, shadow variables of the removed states are kept\n",
+		  __klp_state_engine.self.patch->mod->name);
+	__klp_state_engine.shadows_kept = false;
 }
 
 static void __maybe_unused __klp_state_post_patch_one(struct klp_patch *patch,
@@ -276,7 +297,7 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 {
 	if (record->compat->callbacks.post_unpatch)
 		record->compat->callbacks.post_unpatch(patch, record->state);
-	__klp_state_free_shadows(record);
+	__klp_state_free_shadows(patch, record);
 	if (record->shadows_left && !record->compat->is_shadow)
 		pr_warn("state 0x%lx: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
 			record->state->id, patch->mod->name);
@@ -417,7 +438,7 @@ __klp_state_introduce(struct __klp_state_registry *registry)
 		if (ret) {
 			record->active = false;
 			__klp_state_remove_introduced();
-			__klp_state_free_shadows(record);
+			__klp_state_free_shadows(self->patch, record);
 			return ret;
 		}
 	}
@@ -535,6 +556,7 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	__klp_state_engine.phase = __KLP_STATE_ENABLED;
 	__klp_state_busy_end();
 	__klp_state_sync_copies();
+	__klp_state_report_kept();
 }
 
 static void __maybe_unused __klp_state_warn_block_disable(void)
@@ -590,6 +612,7 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
 		__klp_state_engine.phase = __KLP_STATE_IDLE;
 	}
 	__klp_state_sync_copies();
+	__klp_state_report_kept();
 }
 
 /* Module objects: skip the post callbacks already run with the states'. */

@@ -184,18 +184,17 @@ livepatch: '$C': unpatching complete"
 
 # After the forced test above: $A stays loaded for good once forced.
 start_test "a forced replace keeps the shadow variables of the dropped state"
-if [ "$BACKEND" = native ]; then
-	load_lp $A states=3s replace=1
-	hold 1
-	load_lp_nowait $B states=1 target=1 replace=1
-	log "% echo 1 > $SYSFS_KLP/$B/force"
-	echo 1 > "$SYSFS_KLP/$B/force"
-	loop_until "transition_done $B" || die "$B transition stuck"
-	hold 0
-	expect_param $B shadow_count
-	write_enabled $B 0 || die "disable of $B refused"
-	loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
-	check_result "% insmod $A.ko states=3s replace=1
+load_lp $A states=3s replace=1
+hold 1
+load_lp_nowait $B states=1 target=1 replace=1
+log "% echo 1 > $SYSFS_KLP/$B/force"
+echo 1 > "$SYSFS_KLP/$B/force"
+loop_until "transition_done $B" || die "$B transition stuck"
+hold 0
+expect_param $B shadow_count
+write_enabled $B 0 || die "disable of $B refused"
+loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+check_result "% insmod $A.ko states=3s replace=1
 livepatch: enabling patch '$A'
 livepatch: '$A': initializing patching transition
 $A: pre_patch: state 3
@@ -215,7 +214,8 @@ livepatch: forcing remaining tasks to the patched state
 livepatch: '$B': completing patching transition
 $A: post_unpatch: state 3
 $B: post_patch: state 1
-livepatch: '$B': forced transition, shadow variables of the removed states are kept
+[native] livepatch: '$B': forced transition, shadow variables of the removed states are kept
+[compat] klp-state: '$B': forced transition, shadow variables of the removed states are kept
 livepatch: '$B': patching complete
 % echo 0 > /sys/module/$T/parameters/block
 $B.shadow_count = 2
@@ -226,6 +226,3 @@ livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 $B: post_unpatch: state 1
 livepatch: '$B': unpatching complete"
-else
-	echo "TEST: $TEST_NAME ... skip: the compat engine of this header frees them"
-fi

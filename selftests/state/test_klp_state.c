@@ -157,7 +157,7 @@ static void cb_shadow_dtor(void *obj, void *shadow_data)
 	}
 	/* Only the native core promises a context that may sleep. */
 	might_sleep();
-	msleep(1);
+	usleep_range(1000, 2000);
 	pr_info("shadow_dtor: obj %lu, slept%s\n", (unsigned long)obj,
 		irqs_disabled() ? " with interrupts off" : "");
 }
