@@ -34,16 +34,38 @@
 /**
  * KLP_STATE_PROTO - protocol of the structures compat livepatches share
  *
- * Compat livepatches read each other's registry records.  Any change of
- * the layout of &struct __klp_state_registry, &struct
- * __klp_state_registered or &struct __klp_state_record needs a new
- * protocol number.  Every compat livepatch with managed states shows the
- * kernel a state with KLP_STATE_RESERVED_ID and this protocol as version,
- * so that the stock compatibility check refuses a replacement that would
- * never call its callbacks: one built without this header, or one of an
- * older protocol.
+ * Compat livepatches read and write each other's registry entries: the
+ * layouts of &struct __klp_state_registry, &struct __klp_state_registered,
+ * &struct __klp_state_record and &struct klp_state_compat are the
+ * protocol.  They only grow: a later protocol appends members, every
+ * engine records the sizes it was built with, and an engine reads
+ * another's entries up to the members both know.  Each protocol number
+ * marks such a growth.  The static assertions below freeze the layout of
+ * protocol 2, the first of this scheme.
  */
-#define KLP_STATE_PROTO		1
+#ifndef KLP_STATE_PROTO
+#define KLP_STATE_PROTO		2
+#endif
+
+/**
+ * KLP_STATE_PROTO_OLDEST - oldest protocol this engine works with
+ *
+ * Raised only when a protocol changes the meaning of a member that
+ * engines already read.  Two engines work together when each one's
+ * protocol is at least the other's oldest; otherwise the later enable is
+ * refused with a message naming both livepatches and their protocols.
+ */
+#ifndef KLP_STATE_PROTO_OLDEST
+#define KLP_STATE_PROTO_OLDEST	2
+#endif
+
+/*
+ * The version of the reserved state in the kernel's table.  Its presence
+ * is what the stock check needs (a replacement built without the header
+ * lacks it); it never changes, so that the engines, not the generic
+ * "not compatible" line, judge protocols.
+ */
+#define __KLP_STATE_RESERVED_VERSION	1
 
 /* One state of a compat livepatch, as the engines see it. */
 struct __klp_state_record {
@@ -53,6 +75,10 @@ struct __klp_state_record {
 	bool legacy;			/* plain entry, or versioned */
 	bool active;			/* introduced or removed right now */
 	bool shadows_left;		/* kept from an is_shadow owner */
+	/* later protocols append here */
+#ifdef __KLP_STATE_TEST_RECORD_TAIL
+	__KLP_STATE_TEST_RECORD_TAIL;	/* the protocol selftest's growth */
+#endif
 };
 
 /* A compat livepatch with managed states, in the registry. */
@@ -61,13 +87,57 @@ struct __klp_state_registered {
 	struct klp_patch *patch;
 	struct __klp_state_record *records;
 	unsigned int nr_records;
+	unsigned int proto;		/* its engine's KLP_STATE_PROTO */
+	unsigned int oldest;		/* and KLP_STATE_PROTO_OLDEST */
+	unsigned int record_size;	/* the stride of @records */
+	unsigned int compat_size;	/* sizeof(struct klp_state_compat) */
+	/* later protocols append here */
 };
 
 /* The registry: the shadow variable (NULL, KLP_STATE_RESERVED_ID). */
 struct __klp_state_registry {
-	unsigned int proto;
+	unsigned int proto;		/* of the engine that made it */
+	unsigned int oldest;
+	unsigned int size;
+	unsigned int __reserved;
 	struct list_head patches;	/* oldest first */
+	/* later protocols append here */
 };
+
+#define __KLP_STATE_PTR		sizeof(void *)
+#define __KLP_STATE_FROZEN(_type, _member, _offset)			\
+	static_assert(offsetof(_type, _member) == (_offset),		\
+		      "protocol 2 layout of " #_type " changed at " #_member)
+
+__KLP_STATE_FROZEN(struct __klp_state_registry, proto, 0);
+__KLP_STATE_FROZEN(struct __klp_state_registry, oldest, 4);
+__KLP_STATE_FROZEN(struct __klp_state_registry, size, 8);
+__KLP_STATE_FROZEN(struct __klp_state_registry, patches, 16);
+__KLP_STATE_FROZEN(struct __klp_state_registered, node, 0);
+__KLP_STATE_FROZEN(struct __klp_state_registered, patch, 2 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_registered, records, 3 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_registered, nr_records, 4 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_registered, proto, 4 * __KLP_STATE_PTR + 4);
+__KLP_STATE_FROZEN(struct __klp_state_registered, oldest, 4 * __KLP_STATE_PTR + 8);
+__KLP_STATE_FROZEN(struct __klp_state_registered, record_size, 4 * __KLP_STATE_PTR + 12);
+__KLP_STATE_FROZEN(struct __klp_state_registered, compat_size, 4 * __KLP_STATE_PTR + 16);
+__KLP_STATE_FROZEN(struct __klp_state_record, state, 0);
+__KLP_STATE_FROZEN(struct __klp_state_record, kernel_copy, __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_record, compat, 2 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_record, legacy, 3 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct __klp_state_record, active, 3 * __KLP_STATE_PTR + 1);
+__KLP_STATE_FROZEN(struct __klp_state_record, shadows_left, 3 * __KLP_STATE_PTR + 2);
+__KLP_STATE_FROZEN(struct klp_state_compat, version, 0);
+__KLP_STATE_FROZEN(struct klp_state_compat, callbacks, __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct klp_state_compat, is_shadow,
+		   __KLP_STATE_PTR + sizeof(struct klp_state_callbacks));
+__KLP_STATE_FROZEN(struct klp_state_compat, block_disable,
+		   __KLP_STATE_PTR + sizeof(struct klp_state_callbacks) + 1);
+__KLP_STATE_FROZEN(struct klp_state_callbacks, pre_patch, 0);
+__KLP_STATE_FROZEN(struct klp_state_callbacks, post_patch, __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct klp_state_callbacks, pre_unpatch, 2 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct klp_state_callbacks, post_unpatch, 3 * __KLP_STATE_PTR);
+__KLP_STATE_FROZEN(struct klp_state_callbacks, shadow_dtor, 4 * __KLP_STATE_PTR);
 
 enum __klp_state_phase {
 	__KLP_STATE_IDLE,
@@ -107,6 +177,8 @@ static int __maybe_unused __klp_state_registry_ctor(void *obj, void *data,
 	struct __klp_state_registry *registry = data;
 
 	registry->proto = KLP_STATE_PROTO;
+	registry->oldest = KLP_STATE_PROTO_OLDEST;
+	registry->size = sizeof(*registry);
 	INIT_LIST_HEAD(&registry->patches);
 	return 0;
 }
@@ -180,15 +252,26 @@ static bool __maybe_unused __klp_state_busy(void)
 
 /* ---- lookups ---- */
 
+/* Record @i of @patch, whose engine may have records of another size. */
+static __maybe_unused struct __klp_state_record *
+__klp_state_record_at(const struct __klp_state_registered *patch,
+		      unsigned int i)
+{
+	return (void *)patch->records + i * patch->record_size;
+}
+
 static __maybe_unused struct __klp_state_record *
 __klp_state_find_record(const struct __klp_state_registered *patch,
 			unsigned long id)
 {
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < patch->nr_records; i++)
-		if (patch->records[i].state->id == id)
-			return &patch->records[i];
+	for (i = 0; i < patch->nr_records; i++) {
+		record = __klp_state_record_at(patch, i);
+		if (record->state->id == id)
+			return record;
+	}
 	return NULL;
 }
 
@@ -349,7 +432,7 @@ __klp_state_drops_begin(struct __klp_state_registry *registry)
 
 	list_for_each_entry(old, &registry->patches, node) {
 		for (i = 0; i < old->nr_records; i++) {
-			record = &old->records[i];
+			record = __klp_state_record_at(old, i);
 			record->active = false;
 			if (__klp_state_find_record(self, record->state->id)) {
 				__klp_state_warn_is_shadow(old, record);
@@ -369,15 +452,17 @@ static void __maybe_unused
 __klp_state_drops_finish(struct __klp_state_registry *registry)
 {
 	struct __klp_state_registered *old, *tmp;
+	struct __klp_state_record *record;
 	unsigned int i;
 
 	list_for_each_entry_safe(old, tmp, &registry->patches, node) {
 		if (old == &__klp_state_engine.self)
 			continue;
-		for (i = 0; i < old->nr_records; i++)
-			if (old->records[i].active)
-				__klp_state_remove_one(old->patch,
-						       &old->records[i]);
+		for (i = 0; i < old->nr_records; i++) {
+			record = __klp_state_record_at(old, i);
+			if (record->active)
+				__klp_state_remove_one(old->patch, record);
+		}
 		list_del(&old->node);
 	}
 	__klp_state_registry_put(registry);
@@ -388,15 +473,17 @@ static void __maybe_unused
 __klp_state_drops_undo(struct __klp_state_registry *registry)
 {
 	struct __klp_state_registered *old;
+	struct __klp_state_record *record;
 	unsigned int i;
 
 	list_for_each_entry(old, &registry->patches, node) {
 		if (old == &__klp_state_engine.self)
 			continue;
-		for (i = 0; i < old->nr_records; i++)
-			if (old->records[i].active)
-				__klp_state_post_patch_one(old->patch,
-							   &old->records[i]);
+		for (i = 0; i < old->nr_records; i++) {
+			record = __klp_state_record_at(old, i);
+			if (record->active)
+				__klp_state_post_patch_one(old->patch, record);
+		}
 	}
 }
 
@@ -445,6 +532,44 @@ __klp_state_introduce(struct __klp_state_registry *registry)
 	return 0;
 }
 
+/* Do two engines, of protocols @proto and @oldest and later, work together? */
+static bool __maybe_unused __klp_state_speaks(unsigned int proto,
+					      unsigned int oldest)
+{
+	return proto >= KLP_STATE_PROTO_OLDEST && oldest <= KLP_STATE_PROTO;
+}
+
+/*
+ * Refuse the enable when the engine of the registry or of a registered
+ * livepatch and this one cannot read each other's entries.
+ */
+static int __maybe_unused
+__klp_state_check_protocols(struct __klp_state_registry *registry)
+{
+	const char *name = __klp_state_engine.self.patch->mod->name;
+	struct __klp_state_registered *other;
+
+	/* a registry from before protocol 2 has another layout: no walk */
+	if (registry->proto < 2)
+		goto registry;
+	list_for_each_entry(other, &registry->patches, node) {
+		if (__klp_state_speaks(other->proto, other->oldest))
+			continue;
+		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot work with livepatch '%s' (state protocol %u, works with %u and later)\n",
+		       name, KLP_STATE_PROTO, KLP_STATE_PROTO_OLDEST,
+		       other->patch->mod->name, other->proto, other->oldest);
+		return -EINVAL;
+	}
+registry:
+	if (!__klp_state_speaks(registry->proto, registry->oldest)) {
+		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
+		       name, KLP_STATE_PROTO, KLP_STATE_PROTO_OLDEST,
+		       registry->proto);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
@@ -459,11 +584,10 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 		__klp_state_registry_put(registry);
 		return -ENOMEM;
 	}
-	if (registry->proto != KLP_STATE_PROTO) {
-		pr_err("livepatch '%s' speaks state protocol %u, the installed livepatches speak %u\n",
-		       patch->mod->name, KLP_STATE_PROTO, registry->proto);
+	ret = __klp_state_check_protocols(registry);
+	if (ret) {
 		__klp_state_busy_end();
-		return -EINVAL;
+		return ret;
 	}
 
 	ret = __klp_state_introduce(registry);
@@ -759,6 +883,10 @@ static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
 	}
 	__klp_state_engine.self.records = __klp_state_engine.records;
 	__klp_state_engine.self.nr_records = nr;
+	__klp_state_engine.self.proto = KLP_STATE_PROTO;
+	__klp_state_engine.self.oldest = KLP_STATE_PROTO_OLDEST;
+	__klp_state_engine.self.record_size = sizeof(*record);
+	__klp_state_engine.self.compat_size = sizeof(*compat);
 }
 
 enum __klp_state_kind {
@@ -822,7 +950,7 @@ static void __maybe_unused __klp_state_setup_kernel_states(void)
 	next = __klp_state_copy_kind(next, __KLP_STATE_KIND_BLOCKING);
 	reserved = &__klp_state_engine.kernel_states[next];
 	reserved->id = KLP_STATE_RESERVED_ID;
-	reserved->version = KLP_STATE_PROTO;
+	reserved->version = __KLP_STATE_RESERVED_VERSION;
 	__klp_state_engine.nr_kept = next + !!__klp_state_engine.nr_managed;
 	__klp_state_copy_kind(next + 1, __KLP_STATE_KIND_HIDDEN);
 }

@@ -42,9 +42,10 @@
 /**
  * KLP_STATE_RESERVED_ID - the state id the compat engine keeps for itself
  *
- * Compat livepatches show the kernel a state with this id, whose version
- * is their protocol (KLP_STATE_PROTO), and keep their registry in the
- * shadow variables with this id.  No livepatch may use it, on any
+ * Compat livepatches with managed states show the kernel a state with
+ * this id, so that the stock check refuses a replacement built without
+ * the header, and keep their registry in the shadow variables with this
+ * id.  No livepatch may use it, on any
  * backend: KLP_STATE() refuses it at build time.
  */
 #define KLP_STATE_RESERVED_ID	0x6b6c7073UL
