@@ -16,14 +16,8 @@ virtual context
 virtual org
 virtual report
 
-@initialize:python@
-@@
-allocs = []
-freed = set()
-
-def key(e):
-    return " ".join(e.split())
-
+// Per file, with no script state: "make coccicheck" runs spatch with
+// --jobs, where the files are spread over processes.
 @a depends on report || org@
 symbol current;
 expression ID;
@@ -40,28 +34,16 @@ klp_shadow_get_or_alloc@p(E, ID, ...)
 klp_shadow_alloc@p(E, ID, ...)
 )
 
-@script:python depends on a@
-p << a.p;
-ID << a.ID;
-@@
-allocs.append((p[0], ID))
-
-@f depends on report || org@
-expression O, ID;
+@f depends on a@
+expression O, a.ID;
 @@
 klp_shadow_free(O, ID, ...)
 
-@script:python depends on f@
-ID << f.ID;
+@script:python depends on a && !f@
+p << a.p;
+ID << a.ID;
 @@
-freed.add(key(ID))
-
-@finalize:python depends on report || org@
-@@
-for p, i in allocs:
-    if key(i) in freed:
-        continue
-    msg = ("shadow variable " + i + " hangs off a short-lived object (a task, file or packet) and is never"
-           " freed with klp_shadow_free(): when the object dies, a new one at the same address finds it;"
-           " free it on the object's release path, the state only frees what is left when it goes")
-    coccilib.report.print_report(p, msg)
+msg = ("shadow variable " + ID + " hangs off a short-lived object (a task, file or packet) and is never"
+       " freed with klp_shadow_free(): when the object dies, a new one at the same address finds it;"
+       " free it on the object's release path, the state only frees what is left when it goes")
+coccilib.report.print_report(p[0], msg)
