@@ -8,7 +8,7 @@ KVERS ?= 6.1 6.12
 KVER ?= 6.1
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
-SUITES ?= $(foreach s,upstream state demo,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
+SUITES ?= $(foreach s,upstream state demo migrate,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
 FLAVORS ?= stock native debug
 BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state

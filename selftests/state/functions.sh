@@ -186,17 +186,24 @@ expected()
 	done
 }
 
+# transcript: the lines of the kernel log since start_test that tests
+# compare
+transcript()
+{
+	dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
+		sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //' |
+		grep -e 'livepatch:' -e 'klp-state:' -e 'test_klp' -e '^% ' \
+		     -e '^write error' -e '^insmod:' |
+		grep -v -e 'taints kernel' -e 'tainting kernel'
+}
+
 # check_result TRANSCRIPT: compare the kernel log since start_test
 check_result()
 {
 	local want got
 
 	want=$(printf '%s\n' "$1" | expected) || exit 1
-	got=$(dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
-	      sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //' |
-	      grep -e 'livepatch:' -e 'klp-state:' -e 'test_klp' -e '^% ' -e '^write error' \
-		   -e '^insmod:' |
-	      grep -v -e 'taints kernel' -e 'tainting kernel')
+	got=$(transcript)
 	if [ "$got" = "$want" ]; then
 		echo "TEST: $TEST_NAME ... ok"
 	else

@@ -1,0 +1,58 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# build.sh KDIR OUTDIR KVER FLAVOR: build livepatches as they came and as
+# klp-migrate converts them, for the VM to compare.
+#
+# orig/ and conv/ hold the same modules, built from the kernel's own
+# selftest livepatch that the conversion rewrites and that runs on its
+# own (the shadow samples are converted too, but what they print depends
+# on a timer-driven workload), and the cumulative livepatch of this
+# directory: conv/ also holds its next release, test_klp_migrate_v2,
+# converted, which replaces the running test_klp_migrate_v1.
+set -euo pipefail
+
+kdir=$1 out=$2 kver=$3 flavor=$4
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+build=$out/.build
+
+# the kernel's selftest livepatches: lib/livepatch until 6.8
+src=
+for d in tools/testing/selftests/livepatch/test_modules lib/livepatch; do
+	[ -f "$KLP_KSRC/$d/test_klp_callbacks_demo2.c" ] && src=$KLP_KSRC/$d
+done
+[ -n "$src" ] || { echo "no test_klp_callbacks_demo2.c in $KLP_KSRC" >&2; exit 1; }
+
+rm -rf "$build"
+mkdir -p "$build/orig" "$build/conv" "$out/orig" "$out/conv"
+cp "$src/test_klp_callbacks_demo2.c" "$build/orig/"
+cp "$here/lp_cumulative.c" "$build/orig/test_klp_migrate_v1.c"
+cp "$src/test_klp_callbacks_demo2.c" "$build/conv/"
+cp "$here/lp_cumulative.c" "$build/conv/test_klp_migrate_v2.c"
+
+# Every file must convert; a report that leaves work by hand fails.
+"$top/cocci/klp-migrate" "$build/conv" >"$build/migrate.log" 2>&1 || {
+	cat "$build/migrate.log" >&2
+	exit 1
+}
+if [ "$(grep -c '^converted' "$build/migrate.log")" -ne 2 ]; then
+	cat "$build/migrate.log" >&2
+	exit 1
+fi
+
+for d in orig conv; do
+	printf 'ccflags-y += -I%s\nobj-m += %s\n' "$top/include" \
+		"$(cd "$build/$d" && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')" \
+		>"$build/$d/Kbuild"
+	make -s -C "$kdir" M="$build/$d" modules
+	cp "$build/$d"/*.ko "$out/$d/"
+done
+
+cp "$here/../state/functions.sh" "$here"/test-*.sh "$out/"
+# The backend the converted modules use, for functions.sh.
+case $flavor in
+stock) echo compat ;;
+*) echo native ;;
+esac >"$out/backend"
+rm -rf "$build"
