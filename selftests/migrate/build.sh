@@ -4,12 +4,12 @@
 # build.sh KDIR OUTDIR KVER FLAVOR: build livepatches as they came and as
 # klp-migrate converts them, for the VM to compare.
 #
-# orig/ and conv/ hold the same modules, built from the kernel's own
-# selftest livepatch that the conversion rewrites and that runs on its
-# own (the shadow samples are converted too, but what they print depends
-# on a timer-driven workload), and the cumulative livepatch of this
-# directory: conv/ also holds its next release, test_klp_migrate_v2,
-# converted, which replaces the running test_klp_migrate_v1.
+# orig/ and conv/ hold the same livepatches: every one of the kernel's
+# selftest modules and samples that the conversion rewrites (the demo of
+# callbacks and the two shadow variable fixes, whose target module is
+# built in orig/ only), and the cumulative livepatch of this directory:
+# conv/ holds its next release, test_klp_migrate_v2, converted, which
+# replaces the running test_klp_migrate_v1.
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -26,9 +26,17 @@ done
 
 rm -rf "$build"
 mkdir -p "$build/orig" "$build/conv" "$out/orig" "$out/conv"
-cp "$src/test_klp_callbacks_demo2.c" "$build/orig/"
+samples=$KLP_KSRC/samples/livepatch
+[ -f "$samples/livepatch-shadow-fix1.c" ] || { echo "no shadow samples in $KLP_KSRC" >&2; exit 1; }
+for d in orig conv; do
+	cp "$src/test_klp_callbacks_demo2.c" "$build/$d/"
+	# file names as the modules': the tests find them in sysfs
+	for f in fix1 fix2; do
+		cp "$samples/livepatch-shadow-$f.c" "$build/$d/livepatch_shadow_$f.c"
+	done
+done
+cp "$samples/livepatch-shadow-mod.c" "$build/orig/livepatch_shadow_mod.c"
 cp "$here/lp_cumulative.c" "$build/orig/test_klp_migrate_v1.c"
-cp "$src/test_klp_callbacks_demo2.c" "$build/conv/"
 cp "$here/lp_cumulative.c" "$build/conv/test_klp_migrate_v2.c"
 
 # Every file must convert; a report that leaves work by hand fails.
@@ -36,7 +44,7 @@ cp "$here/lp_cumulative.c" "$build/conv/test_klp_migrate_v2.c"
 	cat "$build/migrate.log" >&2
 	exit 1
 }
-if [ "$(grep -c '^converted' "$build/migrate.log")" -ne 2 ]; then
+if [ "$(grep -c '^converted' "$build/migrate.log")" -ne 4 ]; then
 	cat "$build/migrate.log" >&2
 	exit 1
 fi

@@ -22,3 +22,38 @@ load_lp $M
 disable_lp $M
 cd ..
 check_result "$want"
+
+# The shadow variable fixes over their target module, which allocates a
+# dummy object every second: as many SV_LEAK destructor calls as fix1
+# attached variables by the end, through a fix's own free, its exit (as
+# it came) or the removal of its state (converted).  The log hides the
+# pointers this early after boot, so the calls are counted.
+shadow_fixes()
+{
+	local attached destroyed
+
+	cd orig
+	load_mod livepatch_shadow_mod
+	cd "../$1"
+	load_lp livepatch_shadow_fix1
+	sleep 3
+	load_lp livepatch_shadow_fix2
+	sleep 3
+	disable_lp livepatch_shadow_fix2
+	disable_lp livepatch_shadow_fix1
+	unload_mod livepatch_shadow_mod
+	cd ..
+	attached=$(dmesg | sed -n "\|$TEST_MARK|,\$p" |
+		   grep -c 'livepatch_fix1_dummy_alloc: dummy @')
+	destroyed=$(dmesg | sed -n "\|$TEST_MARK|,\$p" |
+		    grep -c 'livepatch_fix[12]_dummy_leak_dtor: dummy @')
+	[ "$attached" -gt 0 ] || die "fix1 attached no variable"
+	[ "$attached" = "$destroyed" ] ||
+		die "$attached variables attached, $destroyed destructor calls"
+	echo "TEST: $TEST_NAME ... ok"
+}
+
+start_test "shadow fixes as they came: one destructor call per variable"
+shadow_fixes orig
+start_test "shadow fixes converted: one destructor call per variable"
+shadow_fixes conv
