@@ -25,23 +25,24 @@ check_result "$want"
 
 # The shadow variable fixes over their target module, which allocates a
 # dummy object every second: as many SV_LEAK destructor calls as fix1
-# attached variables by the end, through a fix's own free, its exit (as
-# it came) or the removal of its state (converted).  The log hides the
-# pointers this early after boot, so the calls are counted.
+# attached variables.  The fixes come first, so that no dummy is made by
+# the target's own leaking code (kmemleak on debug kernels would see it),
+# and the target goes while they are enabled.  The log hides the pointers
+# this early after boot, so the calls are counted.
 shadow_fixes()
 {
 	local attached destroyed
 
-	cd orig
-	load_mod livepatch_shadow_mod
-	cd "../$1"
+	cd "$1"
 	load_lp livepatch_shadow_fix1
-	sleep 3
 	load_lp livepatch_shadow_fix2
-	sleep 3
+	cd ../orig
+	load_mod livepatch_shadow_mod
+	sleep 4
+	unload_mod livepatch_shadow_mod
+	cd "../$1"
 	disable_lp livepatch_shadow_fix2
 	disable_lp livepatch_shadow_fix1
-	unload_mod livepatch_shadow_mod
 	cd ..
 	attached=$(dmesg | sed -n "\|$TEST_MARK|,\$p" |
 		   grep -c 'livepatch_fix1_dummy_alloc: dummy @')
