@@ -38,18 +38,17 @@ debver=$(dpkg-query -W -f '${Version}' "linux-source-$kver")
 # Extract only the paths the upstream and migrate suites need; stock
 # kernels come with headers, not sources.
 stock_sources() {
-	local dst=$KLP_CACHE/src/$kver key top_dir members
+	local dst=$KLP_CACHE/src/$kver key top_dir=linux-source-$kver members
+	members=("$top_dir/tools/testing/selftests/livepatch"
+		 "$top_dir/tools/testing/selftests/kselftest*"
+		 "$top_dir/samples/livepatch")
+	[ "$kver" != 6.1 ] || members+=("$top_dir/lib/livepatch")
 	# the key names the members too: a new member extracts again
-	key="$(tarball_key "$kver") selftests samples"
+	key="$(tarball_key "$kver") ${members[*]}"
 	if [ "$(cat "$dst.stamp" 2>/dev/null)" != "$key" ]; then
 		log "extracting selftests of linux-source-$kver $debver"
 		rm -rf "$dst" "$dst.stamp"
 		mkdir -p "$dst"
-		top_dir=linux-source-$kver
-		members=("$top_dir/tools/testing/selftests/livepatch"
-			 "$top_dir/tools/testing/selftests/kselftest*"
-			 "$top_dir/samples/livepatch")
-		[ "$kver" != 6.1 ] || members+=("$top_dir/lib/livepatch")
 		tar -xJf "$tarball" -C "$dst" --strip-components=1 \
 			--wildcards "${members[@]}"
 		echo "$key" >"$dst.stamp"

@@ -31,7 +31,7 @@ check_result "$want"
 # this early after boot, so the calls are counted.
 shadow_fixes()
 {
-	local attached destroyed
+	local log attached destroyed
 
 	cd "$1"
 	load_lp livepatch_shadow_fix1
@@ -44,10 +44,9 @@ shadow_fixes()
 	disable_lp livepatch_shadow_fix2
 	disable_lp livepatch_shadow_fix1
 	cd ..
-	attached=$(dmesg | sed -n "\|$TEST_MARK|,\$p" |
-		   grep -c 'livepatch_fix1_dummy_alloc: dummy @')
-	destroyed=$(dmesg | sed -n "\|$TEST_MARK|,\$p" |
-		    grep -c 'livepatch_fix[12]_dummy_leak_dtor: dummy @')
+	log=$(log_since_start)
+	attached=$(grep -c 'livepatch_fix1_dummy_alloc: dummy @' <<<"$log")
+	destroyed=$(grep -c 'livepatch_fix[12]_dummy_leak_dtor: dummy @' <<<"$log")
 	[ "$attached" -gt 0 ] || die "fix1 attached no variable"
 	[ "$attached" = "$destroyed" ] ||
 		die "$attached variables attached, $destroyed destructor calls"

@@ -186,12 +186,18 @@ expected()
 	done
 }
 
+# log_since_start: the kernel log since start_test, without timestamps
+log_since_start()
+{
+	dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
+		sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //'
+}
+
 # transcript: the lines of the kernel log since start_test that tests
 # compare
 transcript()
 {
-	dmesg | sed -n "\|$TEST_MARK|,\$p" | sed 1d |
-		sed -e 's/^\[[ 0-9.]*\] //' -e 's/^\[ *[CT][0-9]*\] //' |
+	log_since_start |
 		grep -e 'livepatch:' -e 'klp-state:' -e 'test_klp' -e '^% ' \
 		     -e '^write error' -e '^insmod:' |
 		grep -v -e 'taints kernel' -e 'tainting kernel'
