@@ -23,6 +23,7 @@
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/string.h>
 
 /**
  * KLP_STATE_MAX_OBJS - most objects one livepatch may patch (compat)
@@ -41,10 +42,11 @@
  * engine records the sizes it was built with, and an engine reads
  * another's entries up to the members both know.  Each protocol number
  * marks such a growth.  The static assertions below freeze the layout of
- * protocol 2, the first of this scheme.
+ * protocol 2, the first of this scheme.  Protocol 3 adds per-object
+ * states (&__klp_state_record.obj).
  */
 #ifndef KLP_STATE_PROTO
-#define KLP_STATE_PROTO		2
+#define KLP_STATE_PROTO		3
 #endif
 
 /**
@@ -75,6 +77,8 @@ struct __klp_state_record {
 	bool legacy;			/* plain entry, or versioned */
 	bool active;			/* introduced or removed right now */
 	bool shadows_left;		/* kept from an is_shadow owner */
+	/* protocol 3 */
+	struct klp_object *obj;		/* a per-object state's, else NULL */
 	/* later protocols append here */
 #ifdef __KLP_STATE_TEST_RECORD_TAIL
 	__KLP_STATE_TEST_RECORD_TAIL;	/* the protocol selftest's growth */
@@ -198,7 +202,7 @@ __klp_state_registry_get(void)
 }
 
 /* The registry goes with the last compat livepatch. */
-static void __maybe_unused
+static noinline void __maybe_unused
 __klp_state_registry_put(struct __klp_state_registry *registry)
 {
 	if (registry && list_empty(&registry->patches))
@@ -240,7 +244,7 @@ static bool __maybe_unused __klp_state_busy_begin(void)
 				       NULL, NULL);
 }
 
-static void __maybe_unused __klp_state_busy_end(void)
+static noinline void __maybe_unused __klp_state_busy_end(void)
 {
 	klp_shadow_free(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID, NULL);
 }
@@ -260,7 +264,7 @@ __klp_state_record_at(const struct __klp_state_registered *patch,
 	return (void *)patch->records + i * patch->record_size;
 }
 
-static __maybe_unused struct __klp_state_record *
+static noinline __maybe_unused struct __klp_state_record *
 __klp_state_find_record(const struct __klp_state_registered *patch,
 			unsigned long id)
 {
@@ -273,6 +277,43 @@ __klp_state_find_record(const struct __klp_state_registered *patch,
 			return record;
 	}
 	return NULL;
+}
+
+/* The object of a per-object state; NULL for patch scope or protocol 2. */
+static __maybe_unused struct klp_object *
+__klp_state_obj_of(const struct __klp_state_registered *patch,
+		   const struct __klp_state_record *record)
+{
+	if (patch->record_size < offsetofend(struct __klp_state_record, obj))
+		return NULL;
+	return record->obj;
+}
+
+/* Is the module of a per-object state patched by @patch now? */
+static bool __maybe_unused
+__klp_state_live(const struct __klp_state_registered *patch,
+		 const struct __klp_state_record *record)
+{
+	struct klp_object *obj = __klp_state_obj_of(patch, record);
+
+	return !obj || obj->mod;
+}
+
+/* Does a livepatch registered before this module's carry @id? */
+static bool __maybe_unused
+__klp_state_in_older(struct __klp_state_registry *registry, unsigned long id)
+{
+	struct __klp_state_registered *older;
+
+	if (!registry)
+		return false;
+	list_for_each_entry(older, &registry->patches, node) {
+		if (older == &__klp_state_engine.self)
+			break;
+		if (__klp_state_find_record(older, id))
+			return true;
+	}
+	return false;
 }
 
 /* Does a registered livepatch other than this module's carry @id? */
@@ -308,7 +349,7 @@ __klp_state_in_newer(struct __klp_state_registry *registry,
  * kernel knows the states of the others (built without the header) that
  * were registered before this module's.
  */
-static bool __maybe_unused
+static noinline bool __maybe_unused
 __klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
 {
 	return __klp_state_in_other(registry, id) || klp_get_prev_state(id);
@@ -321,7 +362,7 @@ __klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
  * a legacy state through its copy in the kernel's table: it follows the
  * author's entry after every callback.
  */
-static void __maybe_unused __klp_state_sync_copies(void)
+static noinline void __maybe_unused __klp_state_sync_copies(void)
 {
 	struct __klp_state_record *record = __klp_state_engine.records;
 	unsigned int i;
@@ -387,15 +428,26 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 	record->active = false;
 }
 
-/* Remove the states this module's livepatch introduced, in array order. */
-static void __maybe_unused __klp_state_remove_introduced(void)
+/*
+ * The states of @obj (NULL: all) that this module's livepatch introduces
+ * or removes right now, in array order: post_patch when @patched, else
+ * removed.
+ */
+static noinline void __maybe_unused
+__klp_state_finish(const struct klp_object *obj, bool patched)
 {
 	struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_record *record = self->records;
 	unsigned int i;
 
-	for (i = 0; i < self->nr_records; i++)
-		if (self->records[i].active)
-			__klp_state_remove_one(self->patch, &self->records[i]);
+	for (i = 0; i < self->nr_records; i++, record++) {
+		if (!record->active || (obj && record->obj != obj))
+			continue;
+		if (patched)
+			__klp_state_post_patch_one(self->patch, record);
+		else
+			__klp_state_remove_one(self->patch, record);
+	}
 }
 
 /* ---- states dropped by an atomic replace ---- */
@@ -434,6 +486,9 @@ __klp_state_drops_begin(struct __klp_state_registry *registry)
 		for (i = 0; i < old->nr_records; i++) {
 			record = __klp_state_record_at(old, i);
 			record->active = false;
+			/* a module that is not loaded has nothing to remove */
+			if (!__klp_state_live(old, record))
+				continue;
 			if (__klp_state_find_record(self, record->state->id)) {
 				__klp_state_warn_is_shadow(old, record);
 				continue;
@@ -489,42 +544,52 @@ __klp_state_drops_undo(struct __klp_state_registry *registry)
 
 /* ---- the phases of this module's livepatch ---- */
 
-/* Enable failed or was reversed: put everything back. */
+/*
+ * The livepatch goes: disabled, or its enable failed or was reversed,
+ * which puts back what a replace began to drop.
+ */
 static void __maybe_unused
-__klp_state_undo_enable(struct __klp_state_registry *registry)
+__klp_state_leave(struct __klp_state_registry *registry)
 {
-	if (__klp_state_engine.self.patch->replace && registry)
+	if (__klp_state_engine.phase == __KLP_STATE_ENABLING &&
+	    __klp_state_engine.self.patch->replace && registry)
 		__klp_state_drops_undo(registry);
-	__klp_state_remove_introduced();
+	__klp_state_finish(NULL, false);
 	__klp_state_unregister(registry);
 	__klp_state_busy_end();
 	__klp_state_engine.phase = __KLP_STATE_IDLE;
 }
 
 /*
- * pre_patch of each state this livepatch introduces.  On a failure, the
- * states before it are removed, and the shadow variables the failing one
- * attached are freed.
+ * pre_patch of each state of @obj (NULL: the patch-scope ones) that this
+ * livepatch introduces.  A module's state is introduced by the oldest
+ * livepatch carrying it, as the kernel patches a loading module oldest
+ * first.  On a failure, the states before it are removed, and the shadow
+ * variables the failing one attached are freed.
  */
 static int __maybe_unused
-__klp_state_introduce(struct __klp_state_registry *registry)
+__klp_state_introduce(struct __klp_state_registry *registry,
+		      const struct klp_object *obj)
 {
 	struct __klp_state_registered *self = &__klp_state_engine.self;
-	struct __klp_state_record *record;
+	struct __klp_state_record *record = self->records;
+	unsigned long id;
 	unsigned int i;
 	int ret;
 
-	for (i = 0; i < self->nr_records; i++) {
-		record = &self->records[i];
-		record->active = !__klp_state_elsewhere(registry,
-							record->state->id);
+	for (i = 0; i < self->nr_records; i++, record++) {
+		if (record->obj != obj)
+			continue;
+		id = record->state->id;
+		record->active = obj ? !__klp_state_in_older(registry, id) :
+				       !__klp_state_elsewhere(registry, id);
 		if (!record->active || !record->compat->callbacks.pre_patch)
 			continue;
 		ret = record->compat->callbacks.pre_patch(self->patch,
 							  record->state);
 		if (ret) {
 			record->active = false;
-			__klp_state_remove_introduced();
+			__klp_state_finish(obj, false);
 			__klp_state_free_shadows(self->patch, record);
 			return ret;
 		}
@@ -590,7 +655,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 		return ret;
 	}
 
-	ret = __klp_state_introduce(registry);
+	ret = __klp_state_introduce(registry, NULL);
 	if (ret) {
 		__klp_state_busy_end();
 		__klp_state_registry_put(registry);
@@ -605,7 +670,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 	if (author_obj && author_obj->callbacks.pre_patch)
 		ret = author_obj->callbacks.pre_patch(obj);
 	if (ret)
-		__klp_state_undo_enable(registry);
+		__klp_state_leave(registry);
 	else
 		__klp_state_registry_put(registry);
 	__klp_state_sync_copies();
@@ -613,66 +678,54 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 }
 
 /*
- * Object post callbacks run before the states', as with the native core:
- * call those of the loaded objects now, and skip them when the kernel
- * gets to them.
+ * Object @i is patched (@patched) or unpatched: the author's post
+ * callback, then its states.
  */
-static void __maybe_unused __klp_state_objs_post_patch(void)
+static noinline void __maybe_unused __klp_state_obj_done(unsigned int i,
+							 bool patched)
 {
-	const struct klp_object *author_obj;
+	const struct klp_object *author_obj = __klp_state_engine.author_objs[i];
+	struct klp_object *obj = &__klp_state_engine.objs[i];
+	void (*post)(struct klp_object *obj) = NULL;
+
+	if (author_obj)
+		post = patched ? author_obj->callbacks.post_patch :
+				 author_obj->callbacks.post_unpatch;
+	if (post)
+		post(obj);
+	__klp_state_finish(obj, patched);
+}
+
+/*
+ * Object post callbacks run before the patch-scope states', as with the
+ * native core: run those of the loaded objects now, and skip the
+ * modules' when the kernel gets to them.
+ */
+static void __maybe_unused __klp_state_objs_post(bool patched)
+{
 	struct klp_object *obj;
 	unsigned int i;
 
 	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
 		obj = &__klp_state_engine.objs[i];
-		author_obj = __klp_state_engine.author_objs[i];
-		if ((i && !obj->mod) || !author_obj ||
-		    !author_obj->callbacks.post_patch)
+		if (i && !obj->mod)
 			continue;
-		author_obj->callbacks.post_patch(obj);
+		if (!patched && !obj->callbacks.post_unpatch_enabled)
+			continue;
+		__klp_state_obj_done(i, patched);
 		__klp_state_engine.post_done[i] = i != 0;
 	}
-}
-
-static void __maybe_unused __klp_state_objs_post_unpatch(void)
-{
-	const struct klp_object *author_obj;
-	struct klp_object *obj;
-	unsigned int i;
-
-	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
-		obj = &__klp_state_engine.objs[i];
-		author_obj = __klp_state_engine.author_objs[i];
-		if ((i && !obj->mod) || !author_obj ||
-		    !author_obj->callbacks.post_unpatch ||
-		    !obj->callbacks.post_unpatch_enabled)
-			continue;
-		author_obj->callbacks.post_unpatch(obj);
-		__klp_state_engine.post_done[i] = i != 0;
-	}
-}
-
-/* post_patch of the states this livepatch introduced. */
-static void __maybe_unused __klp_state_establish(void)
-{
-	struct __klp_state_registered *self = &__klp_state_engine.self;
-	unsigned int i;
-
-	for (i = 0; i < self->nr_records; i++)
-		if (self->records[i].active)
-			__klp_state_post_patch_one(self->patch,
-						   &self->records[i]);
 }
 
 static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 
-	__klp_state_objs_post_patch();
+	__klp_state_objs_post(true);
 	if (__klp_state_engine.phase == __KLP_STATE_ENABLING &&
 	    __klp_state_engine.self.patch->replace && registry)
 		__klp_state_drops_finish(registry);
-	__klp_state_establish();
+	__klp_state_finish(NULL, true);
 #ifndef KLP_HAVE_STATE_CALLBACKS
 	/* hide the states a later replace may drop from the stock check */
 	__klp_state_engine.kernel_states[__klp_state_engine.nr_kept].id = 0;
@@ -698,25 +751,43 @@ static void __maybe_unused __klp_state_warn_block_disable(void)
 	}
 }
 
+/*
+ * Mark the states of @obj (NULL: the patch-scope ones) that go away with
+ * it, and run their pre_unpatch when @pre: on a disable, those not
+ * present elsewhere; when a module unloads (@going), those no newer
+ * livepatch carries, so that exactly one livepatch removes each, unless
+ * a pending replace already began to drop them.
+ */
+static noinline void __maybe_unused
+__klp_state_unpatching(const struct klp_object *obj, bool going, bool pre)
+{
+	struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_registry *registry = __klp_state_registry();
+	struct __klp_state_record *record = self->records;
+	unsigned long id;
+	unsigned int i;
+
+	for (i = 0; i < self->nr_records; i++, record++) {
+		id = record->state->id;
+		if (record->obj != obj || (record->active && going))
+			continue;
+		record->active = going ?
+			!__klp_state_in_newer(registry, self, id) :
+			!__klp_state_elsewhere(registry, id);
+		if (record->active && pre)
+			__klp_state_pre_unpatch_one(self->patch, record);
+	}
+}
+
 static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
-	struct __klp_state_registered *self = &__klp_state_engine.self;
-	struct __klp_state_registry *registry = __klp_state_registry();
-	struct __klp_state_record *record;
-	unsigned int i;
 
 	__klp_state_engine.phase = __KLP_STATE_DISABLING;
 	/* best effort: without the marker a concurrent enable is not busy */
 	__klp_state_busy_begin();
 	__klp_state_warn_block_disable();
-	for (i = 0; i < self->nr_records; i++) {
-		record = &self->records[i];
-		record->active = !__klp_state_elsewhere(registry,
-							record->state->id);
-		if (record->active)
-			__klp_state_pre_unpatch_one(self->patch, record);
-	}
+	__klp_state_unpatching(NULL, false, true);
 	if (author_obj && author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
 	__klp_state_sync_copies();
@@ -726,38 +797,74 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 
-	__klp_state_objs_post_unpatch();
-	if (__klp_state_engine.phase == __KLP_STATE_ENABLING) {
-		__klp_state_undo_enable(registry);
-	} else {
-		__klp_state_remove_introduced();
-		__klp_state_unregister(registry);
-		__klp_state_busy_end();
-		__klp_state_engine.phase = __KLP_STATE_IDLE;
-	}
+	__klp_state_objs_post(false);
+	__klp_state_leave(registry);
 	__klp_state_sync_copies();
 	__klp_state_report_kept();
 }
 
-/* Module objects: skip the post callbacks already run with the states'. */
-static void __maybe_unused __klp_state_obj_post_patch(struct klp_object *obj)
+/*
+ * The callbacks of the module objects: the module's states wrap the
+ * author's callbacks.  The kernel calls them on the enable and the
+ * disable, and when the module loads or unloads.
+ */
+static int __maybe_unused __klp_state_obj_pre_patch(struct klp_object *obj)
+{
+	const struct klp_object *author_obj =
+		__klp_state_engine.author_objs[obj - __klp_state_engine.objs];
+	int ret;
+
+	ret = __klp_state_introduce(__klp_state_registry(), obj);
+	if (!ret && author_obj->callbacks.pre_patch) {
+		ret = author_obj->callbacks.pre_patch(obj);
+		if (ret)
+			__klp_state_finish(obj, false);
+	}
+	__klp_state_sync_copies();
+	return ret;
+}
+
+static void __maybe_unused __klp_state_obj_pre_unpatch(struct klp_object *obj)
+{
+	const struct klp_object *author_obj =
+		__klp_state_engine.author_objs[obj - __klp_state_engine.objs];
+
+	__klp_state_unpatching(obj, __klp_state_engine.phase !=
+				    __KLP_STATE_DISABLING, true);
+	if (author_obj->callbacks.pre_unpatch)
+		author_obj->callbacks.pre_unpatch(obj);
+	__klp_state_sync_copies();
+}
+
+/* The post callbacks skip what __klp_state_objs_post() already ran. */
+static noinline void __maybe_unused
+__klp_state_obj_post(struct klp_object *obj, bool patched)
 {
 	unsigned int i = obj - __klp_state_engine.objs;
 
-	if (__klp_state_engine.post_done[i])
+	if (__klp_state_engine.post_done[i]) {
 		__klp_state_engine.post_done[i] = false;
-	else
-		__klp_state_engine.author_objs[i]->callbacks.post_patch(obj);
+		return;
+	}
+	/*
+	 * The module unloads during this livepatch's transition, where the
+	 * kernel skips pre_unpatch: the newest livepatch carrying a state
+	 * still removes it, with post_unpatch alone.
+	 */
+	if (!patched && __klp_state_engine.phase != __KLP_STATE_ENABLED)
+		__klp_state_unpatching(obj, true, false);
+	__klp_state_obj_done(i, patched);
+	__klp_state_sync_copies();
+}
+
+static void __maybe_unused __klp_state_obj_post_patch(struct klp_object *obj)
+{
+	__klp_state_obj_post(obj, true);
 }
 
 static void __maybe_unused __klp_state_obj_post_unpatch(struct klp_object *obj)
 {
-	unsigned int i = obj - __klp_state_engine.objs;
-
-	if (__klp_state_engine.post_done[i])
-		__klp_state_engine.post_done[i] = false;
-	else
-		__klp_state_engine.author_objs[i]->callbacks.post_unpatch(obj);
+	__klp_state_obj_post(obj, false);
 }
 
 /* ---- checking and building the tables ---- */
@@ -778,6 +885,35 @@ static bool __maybe_unused __klp_state_managed(const struct klp_state *state)
 	return compat && !compat->version;
 }
 
+/* The module object of @patch named @name, NULL when there is none. */
+static noinline __maybe_unused struct klp_object *
+__klp_state_find_obj(struct klp_object *objs, const char *name)
+{
+	struct klp_object *obj;
+
+	for (obj = objs; obj->funcs || obj->name; obj++)
+		if (obj->name && !strcmp(obj->name, name))
+			return obj;
+	return NULL;
+}
+
+/* A per-object state names a module the livepatch patches. */
+static int __maybe_unused __klp_state_check_obj_name(struct klp_patch *patch,
+						     const struct klp_state *state)
+{
+	const struct klp_state_compat *compat = __klp_state_compat_of(state);
+	const char *obj_name = compat ? compat->obj_name : NULL;
+
+	if (!obj_name || (!compat->version && *obj_name &&
+			  __klp_state_find_obj(patch->objs, obj_name)))
+		return 0;
+	pr_err("state 0x%lx of livepatch '%s' names object '%s', which %s\n",
+	       state->id, patch->mod->name, obj_name, compat->version ?
+	       "needs a state without a version" :
+	       "the livepatch does not patch");
+	return -EINVAL;
+}
+
 static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
@@ -788,6 +924,9 @@ static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 	if (ret)
 		return ret;
 	for (state = patch->states; state && state->id; state++) {
+		ret = __klp_state_check_obj_name(patch, state);
+		if (ret)
+			return ret;
 		/* duplicate legacy ids are accepted, as on stock kernels */
 		for (earlier = patch->states; earlier != state; earlier++) {
 			if (earlier->id == state->id &&
@@ -843,12 +982,11 @@ static void __maybe_unused __klp_state_setup_objs(struct klp_patch *patch)
 		}
 		objs[nr] = *obj;
 		__klp_state_engine.author_objs[nr] = obj;
-		callbacks = &objs[nr].callbacks;
-		if (obj->callbacks.post_patch)
-			callbacks->post_patch = __klp_state_obj_post_patch;
-		if (obj->callbacks.post_unpatch)
-			callbacks->post_unpatch = __klp_state_obj_post_unpatch;
-		nr++;
+		callbacks = &objs[nr++].callbacks;
+		callbacks->pre_patch = __klp_state_obj_pre_patch;
+		callbacks->post_patch = __klp_state_obj_post_patch;
+		callbacks->pre_unpatch = __klp_state_obj_pre_unpatch;
+		callbacks->post_unpatch = __klp_state_obj_post_unpatch;
 	}
 	/* vmlinux goes first: its callbacks are the states' outer layer */
 	callbacks = &objs[0].callbacks;
@@ -863,8 +1001,8 @@ static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
 {
 	struct __klp_state_record *record = __klp_state_engine.records;
 	const struct klp_state_compat *compat;
+	unsigned int nr = 0, oldest = KLP_STATE_PROTO_OLDEST;
 	struct klp_state *state;
-	unsigned int nr = 0;
 
 	__klp_state_engine.nr_managed = 0;
 	for (state = patch->states; state && state->id; state++, record++) {
@@ -878,13 +1016,19 @@ static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
 		record->legacy = !compat || state->version;
 		record->active = false;
 		record->shadows_left = false;
+		record->obj = compat && compat->obj_name ?
+			__klp_state_find_obj(__klp_state_engine.objs + 1,
+					     compat->obj_name) : NULL;
+		/* engines before protocol 3 would take it for patch scope */
+		if (record->obj)
+			oldest = max(oldest, 3U);
 		__klp_state_engine.nr_managed += !record->legacy;
 		nr++;
 	}
 	__klp_state_engine.self.records = __klp_state_engine.records;
 	__klp_state_engine.self.nr_records = nr;
 	__klp_state_engine.self.proto = KLP_STATE_PROTO;
-	__klp_state_engine.self.oldest = KLP_STATE_PROTO_OLDEST;
+	__klp_state_engine.self.oldest = oldest;
 	__klp_state_engine.self.record_size = sizeof(*record);
 	__klp_state_engine.self.compat_size = sizeof(*compat);
 }

@@ -91,8 +91,14 @@
  * @...:	designated initializers of the state:
  *		.callbacks.pre_patch, .callbacks.post_patch,
  *		.callbacks.pre_unpatch, .callbacks.post_unpatch,
- *		.callbacks.shadow_dtor, .is_shadow, .block_disable, and
- *		.version (non-zero: a legacy versioned state)
+ *		.callbacks.shadow_dtor, .is_shadow, .block_disable,
+ *		.obj_name and .version (non-zero: a legacy versioned state)
+ *
+ * With .obj_name, the name of one of the livepatch's module objects, the
+ * state belongs to that module: it is introduced when the module gets
+ * patched (at the enable, or when the module loads) and removed when the
+ * module is unpatched for the last time (a disable, a replace without the
+ * state, or the module's unload), its shadow variables with it.
  *
  * The array ends with an empty entry and must have static storage.  Point
  * &klp_patch.states at it and call klp_enable_patch() as usual.  The entry
@@ -140,6 +146,8 @@ struct klp_state_callbacks {
  * @callbacks:	the state's callbacks
  * @is_shadow:	the state owns the shadow variables with its id
  * @block_disable:	the state can not be removed
+ * @obj_name:	the module whose lifetime the state follows, NULL for the
+ *		whole livepatch
  *
  * A stock &struct klp_state has no room for callbacks or flags, so the
  * entry's @data points here until klp_enable_patch() takes it back; @data
@@ -150,6 +158,7 @@ struct klp_state_compat {
 	struct klp_state_callbacks callbacks;
 	bool is_shadow;
 	bool block_disable;
+	const char *obj_name;
 };
 
 /**

@@ -6,22 +6,22 @@
 # enable, naming both livepatches and protocols.
 . "$(dirname "$0")/functions.sh"
 
-# The protocol 2 engine: the plain test module on stock kernels, the one
+# The protocol 3 engine: the plain test module on stock kernels, the one
 # that forces the engine on native kernels (the others force it too).
 if [ "$BACKEND" = native ]; then
 	OLD=test_klp_state_fa
 else
 	OLD=test_klp_state_a
 fi
-P3=test_klp_state_p3
 P4=test_klp_state_p4
+P5=test_klp_state_p5
 
-start_test "a protocol 3 engine takes over from protocol 2 and hands back"
+start_test "a protocol 4 engine takes over from protocol 3 and hands back"
 load_lp $OLD states=1,2,6 replace=1
-load_lp $P3 states=1,3,6 replace=1
+load_lp $P4 states=1,3,6 replace=1
 unload_lp $OLD
 load_lp $OLD states=1 replace=1
-unload_lp $P3
+unload_lp $P4
 disable_lp $OLD
 check_result "% insmod $OLD.ko states=1,2,6 replace=1
 livepatch: enabling patch '$OLD'
@@ -33,26 +33,26 @@ livepatch: '$OLD': completing patching transition
 $OLD: post_patch: state 1
 $OLD: post_patch: state 2
 livepatch: '$OLD': patching complete
-% insmod $P3.ko states=1,3,6 replace=1
-livepatch: enabling patch '$P3'
-livepatch: '$P3': initializing patching transition
-$P3: pre_patch: state 3
+% insmod $P4.ko states=1,3,6 replace=1
+livepatch: enabling patch '$P4'
+livepatch: '$P4': initializing patching transition
+$P4: pre_patch: state 3
 $OLD: pre_unpatch: state 2
-livepatch: '$P3': starting patching transition
-livepatch: '$P3': completing patching transition
+livepatch: '$P4': starting patching transition
+livepatch: '$P4': completing patching transition
 $OLD: post_unpatch: state 2
-$P3: post_patch: state 3
-livepatch: '$P3': patching complete
+$P4: post_patch: state 3
+livepatch: '$P4': patching complete
 % rmmod $OLD
 % insmod $OLD.ko states=1 replace=1
 livepatch: enabling patch '$OLD'
 livepatch: '$OLD': initializing patching transition
-$P3: pre_unpatch: state 3
+$P4: pre_unpatch: state 3
 livepatch: '$OLD': starting patching transition
 livepatch: '$OLD': completing patching transition
-$P3: post_unpatch: state 3
+$P4: post_unpatch: state 3
 livepatch: '$OLD': patching complete
-% rmmod $P3
+% rmmod $P4
 % echo 0 > $SYSFS_KLP/$OLD/enabled
 livepatch: '$OLD': initializing unpatching transition
 $OLD: pre_unpatch: state 1
@@ -64,11 +64,11 @@ livepatch: '$OLD': unpatching complete
 
 start_test "engines that cannot work together refuse, naming both protocols"
 load_lp $OLD states=1 replace=1
-load_fail $P4 states=1 replace=1
+load_fail $P5 states=1 replace=1
 disable_lp $OLD
-load_lp $P4 states=1 replace=1
+load_lp $P5 states=1 replace=1
 load_fail $OLD states=1 replace=1
-disable_lp $P4
+disable_lp $P5
 check_result "% insmod $OLD.ko states=1 replace=1
 livepatch: enabling patch '$OLD'
 livepatch: '$OLD': initializing patching transition
@@ -77,16 +77,16 @@ livepatch: '$OLD': starting patching transition
 livepatch: '$OLD': completing patching transition
 $OLD: post_patch: state 1
 livepatch: '$OLD': patching complete
-% insmod $P4.ko states=1 replace=1
-livepatch: enabling patch '$P4'
-livepatch: '$P4': initializing patching transition
-klp-state: livepatch '$P4' (state protocol 4, works with 4 and later) cannot work with livepatch '$OLD' (state protocol 2, works with 2 and later)
+% insmod $P5.ko states=1 replace=1
+livepatch: enabling patch '$P5'
+livepatch: '$P5': initializing patching transition
+klp-state: livepatch '$P5' (state protocol 5, works with 5 and later) cannot work with livepatch '$OLD' (state protocol 3, works with 2 and later)
 livepatch: pre-patch callback failed for object 'vmlinux'
-livepatch: failed to enable patch '$P4'
-livepatch: '$P4': canceling patching transition, going to unpatch
-livepatch: '$P4': completing unpatching transition
-livepatch: '$P4': unpatching complete
-insmod: ERROR: could not insert module $P4.ko: Invalid parameters
+livepatch: failed to enable patch '$P5'
+livepatch: '$P5': canceling patching transition, going to unpatch
+livepatch: '$P5': completing unpatching transition
+livepatch: '$P5': unpatching complete
+insmod: ERROR: could not insert module $P5.ko: Invalid parameters
 % echo 0 > $SYSFS_KLP/$OLD/enabled
 livepatch: '$OLD': initializing unpatching transition
 $OLD: pre_unpatch: state 1
@@ -95,29 +95,29 @@ livepatch: '$OLD': completing unpatching transition
 $OLD: post_unpatch: state 1
 livepatch: '$OLD': unpatching complete
 % rmmod $OLD
-% insmod $P4.ko states=1 replace=1
-livepatch: enabling patch '$P4'
-livepatch: '$P4': initializing patching transition
-$P4: pre_patch: state 1
-livepatch: '$P4': starting patching transition
-livepatch: '$P4': completing patching transition
-$P4: post_patch: state 1
-livepatch: '$P4': patching complete
+% insmod $P5.ko states=1 replace=1
+livepatch: enabling patch '$P5'
+livepatch: '$P5': initializing patching transition
+$P5: pre_patch: state 1
+livepatch: '$P5': starting patching transition
+livepatch: '$P5': completing patching transition
+$P5: post_patch: state 1
+livepatch: '$P5': patching complete
 % insmod $OLD.ko states=1 replace=1
 livepatch: enabling patch '$OLD'
 livepatch: '$OLD': initializing patching transition
-klp-state: livepatch '$OLD' (state protocol 2, works with 2 and later) cannot work with livepatch '$P4' (state protocol 4, works with 4 and later)
+klp-state: livepatch '$OLD' (state protocol 3, works with 2 and later) cannot work with livepatch '$P5' (state protocol 5, works with 5 and later)
 livepatch: pre-patch callback failed for object 'vmlinux'
 livepatch: failed to enable patch '$OLD'
 livepatch: '$OLD': canceling patching transition, going to unpatch
 livepatch: '$OLD': completing unpatching transition
 livepatch: '$OLD': unpatching complete
 insmod: ERROR: could not insert module $OLD.ko: Invalid parameters
-% echo 0 > $SYSFS_KLP/$P4/enabled
-livepatch: '$P4': initializing unpatching transition
-$P4: pre_unpatch: state 1
-livepatch: '$P4': starting unpatching transition
-livepatch: '$P4': completing unpatching transition
-$P4: post_unpatch: state 1
-livepatch: '$P4': unpatching complete
-% rmmod $P4"
+% echo 0 > $SYSFS_KLP/$P5/enabled
+livepatch: '$P5': initializing unpatching transition
+$P5: pre_unpatch: state 1
+livepatch: '$P5': starting unpatching transition
+livepatch: '$P5': completing unpatching transition
+$P5: post_unpatch: state 1
+livepatch: '$P5': unpatching complete
+% rmmod $P5"
