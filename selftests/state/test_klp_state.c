@@ -17,10 +17,12 @@
 
 #define SHADOW_ID	3
 #define SHADOW_MAX	16
+#define OBJ_SHADOW_ID	9
+#define MOD		"test_klp_state_mod"
 
 static char *states = "";
 module_param(states, charp, 0400);
-MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p");
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p 8m 9m 10mb 10m 8x 8e 8v");
 
 static bool replace;
 module_param(replace, bool, 0400);
@@ -37,6 +39,10 @@ MODULE_PARM_DESC(obj_callbacks, "log per-object callbacks");
 static bool target;
 module_param(target, bool, 0400);
 MODULE_PARM_DESC(target, "also patch test_klp_state_target");
+
+static bool mod;
+module_param(mod, bool, 0400);
+MODULE_PARM_DESC(mod, "also patch " MOD);
 
 static bool fail_obj_pre_patch;
 module_param(fail_obj_pre_patch, bool, 0400);
@@ -96,6 +102,70 @@ module_param_cb(shadow_count, &shadow_count_ops, NULL, 0400);
 MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
 
 /*
+ * The variables of state 9 hang off addresses inside test_klp_state_mod,
+ * which a reload of the module may get again: a variable left behind by
+ * an unload would be found by the next instance.
+ */
+static int livepatch_mod_version(void)
+{
+	return 2;
+}
+
+static struct klp_func mod_funcs[] = {
+	{
+		.old_name = "test_klp_state_mod_version",
+		.new_func = livepatch_mod_version,
+	}, {}
+};
+
+static atomic_t obj_made, obj_freed;
+
+static void *obj_shadow_key(int i)
+{
+	return mod_funcs[0].old_func + i;
+}
+
+static int obj_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
+{
+	atomic_inc(&obj_made);
+	return 0;
+}
+
+static void __maybe_unused cb_obj_dtor(void *obj, void *shadow_data)
+{
+	atomic_inc(&obj_freed);
+}
+
+static int obj_pre_patch_shadows(struct klp_state *state)
+{
+	int i, found = 0;
+
+	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
+		found += !!klp_state_shadow_get(state, obj_shadow_key(i));
+	if (found)
+		pr_info("pre_patch: state %lu finds %d shadow variables\n",
+			state->id, found);
+	for (i = 0; i < nr_shadow && i < SHADOW_MAX; i++)
+		if (!klp_state_shadow_get_or_alloc(state, obj_shadow_key(i),
+						   sizeof(int), GFP_KERNEL,
+						   obj_shadow_ctor, NULL))
+			return -ENOMEM;
+	return 0;
+}
+
+static int obj_shadows_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d made, %d freed\n", atomic_read(&obj_made),
+			  atomic_read(&obj_freed));
+}
+
+static const struct kernel_param_ops obj_shadows_ops = {
+	.get = obj_shadows_get,
+};
+module_param_cb(obj_shadows, &obj_shadows_ops, NULL, 0400);
+MODULE_PARM_DESC(obj_shadows, "shadow variables of state 9 made and freed");
+
+/*
  * klp_get_state() must find the very entry the callback got, on every
  * backend, in every phase: sources keep ->data from pre_patch and free it
  * in post_unpatch through it.
@@ -123,6 +193,8 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 							   NULL, NULL))
 				return -ENOMEM;
 	}
+	if (state->id == OBJ_SHADOW_ID && obj_pre_patch_shadows(state))
+		return -ENOMEM;
 	if (state->id == fail_pre_patch) {
 		pr_info("pre_patch: state %lu fails\n", state->id);
 		return -ENODEV;
@@ -179,10 +251,22 @@ static struct klp_state catalog[] = {
 	KLP_STATE(6),
 	/* a plain entry whose data no one may read: a fault if read */
 	{ .id = 7, .data = (void *)(POISON_POINTER_DELTA + 0x7a) },
+#if defined(KLP_STATE_COMPAT) || defined(KLP_HAVE_STATE_OBJECTS)
+	KLP_STATE(8, CBS, .obj_name = MOD),
+	KLP_SHADOW_STATE(OBJ_SHADOW_ID, cb_obj_dtor, CBS, .obj_name = MOD),
+	KLP_STATE(10, CBS, .block_disable = true, .obj_name = MOD),
+	KLP_STATE(10, CBS, .obj_name = MOD),
+	KLP_STATE(8, CBS, .obj_name = "test_klp_state_nowhere"),
+	KLP_STATE(8, CBS, .obj_name = ""),
+	KLP_STATE(8, CBS, .version = 1, .obj_name = MOD),
+#endif
 };
 
 static const char * const catalog_keys[] = {
 	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
+#if defined(KLP_STATE_COMPAT) || defined(KLP_HAVE_STATE_OBJECTS)
+	"8m", "9m", "10mb", "10m", "8x", "8e", "8v",
+#endif
 };
 
 /* room for the catalog twice, more than the limit and the terminator */
@@ -232,7 +316,7 @@ static struct klp_func target_funcs[] = {
 	}, {}
 };
 
-static struct klp_object objs[4];
+static struct klp_object objs[5];
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
@@ -313,6 +397,13 @@ static void setup_objs(void)
 		objs[n].funcs = target_funcs;
 		if (obj_callbacks)
 			objs[n].callbacks = cbs;
+		n++;
+	}
+	if (mod) {
+		objs[n].name = MOD;
+		objs[n].funcs = mod_funcs;
+		if (obj_callbacks)
+			objs[n].callbacks = cbs;
 	}
 }
 
@@ -333,6 +424,9 @@ static int __init test_klp_state_init(void)
 
 static void __exit test_klp_state_exit(void)
 {
+	if (atomic_read(&obj_made) || atomic_read(&obj_freed))
+		pr_info("exit: %d shadow variables made, %d freed\n",
+			atomic_read(&obj_made), atomic_read(&obj_freed));
 }
 
 module_init(test_klp_state_init);
@@ -344,5 +438,8 @@ MODULE_INFO(livepatch, "Y");
 MODULE_INFO(klp_state_backend, "native");
 #else
 MODULE_INFO(klp_state_backend, "compat");
+#endif
+#if defined(KLP_STATE_COMPAT) || defined(KLP_HAVE_STATE_OBJECTS)
+MODULE_INFO(klp_state_objects, "Y");
 #endif
 MODULE_DESCRIPTION("klp-state selftest livepatch");

@@ -1,0 +1,477 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Per-object states: a state that names a module lives while that module
+# is patched by a livepatch carrying it, and its shadow variables, which
+# hang off addresses inside the module, go when the module goes.
+. "$(dirname "$0")/functions.sh"
+
+A=test_klp_state_a
+B=test_klp_state_b
+C=test_klp_state_c
+M=test_klp_state_mod
+T=test_klp_state_target
+
+# hold: park the target's worker in the function the livepatches patch
+hold()
+{
+	set_param $T block "$1"
+	sleep 0.5
+}
+
+# A native kernel without the per-object backport patch builds the
+# livepatch without the per-object catalog entries.
+if [ -z "$(modinfo -F klp_state_objects "$(dirname "$0")/$A.ko")" ]; then
+	echo "this native kernel has no per-object states (KLP_HAVE_STATE_OBJECTS)"
+	exit 4
+fi
+
+not_loaded()
+{
+	! lsmod | grep -q "^$1 " || die "$1 is still loaded"
+}
+
+start_test "a module's states come and go with the enable and the disable"
+load_mod $M
+load_lp $A states=1,8m,9m obj_callbacks=1 mod=1
+expect_param $A obj_shadows
+disable_lp $A
+unload_mod $M
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=1,8m,9m obj_callbacks=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: object pre_patch: vmlinux
+$A: pre_patch: state 8
+$A: pre_patch: state 9
+$A: object pre_patch: $M
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: object post_patch: vmlinux
+$A: object post_patch: $M
+$A: post_patch: state 8
+$A: post_patch: state 9
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+$A.obj_shadows = 2 made, 0 freed
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+$A: object pre_unpatch: vmlinux
+$A: pre_unpatch: state 8
+$A: pre_unpatch: state 9
+$A: object pre_unpatch: $M
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: object post_unpatch: vmlinux
+$A: object post_unpatch: $M
+$A: post_unpatch: state 8
+$A: post_unpatch: state 9
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded"
+
+start_test "an unload frees the module's shadow variables, a reload starts afresh"
+load_lp $A states=9m obj_callbacks=1 mod=1
+load_mod $M
+expect_param $A obj_shadows
+unload_mod $M
+expect_param $A obj_shadows
+load_mod $M
+expect_param $A obj_shadows
+unload_mod $M
+disable_lp $A
+check_result "% insmod $A.ko states=9m obj_callbacks=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: object pre_patch: vmlinux
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: object post_patch: vmlinux
+livepatch: '$A': patching complete
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: object pre_patch: $M
+$A: object post_patch: $M
+$A: post_patch: state 9
+$M: loaded, version 2
+$A.obj_shadows = 2 made, 0 freed
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+$A: object pre_unpatch: $M
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: object post_unpatch: $M
+$A: post_unpatch: state 9
+$A.obj_shadows = 2 made, 2 freed
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: object pre_patch: $M
+$A: object post_patch: $M
+$A: post_patch: state 9
+$M: loaded, version 2
+$A.obj_shadows = 4 made, 2 freed
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+$A: object pre_unpatch: $M
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: object post_unpatch: $M
+$A: post_unpatch: state 9
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: object pre_unpatch: vmlinux
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: object post_unpatch: vmlinux
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 4 shadow variables made, 4 freed"
+
+start_test "a failing pre_patch of a module's state refuses the module"
+load_lp $A states=9m,8m mod=1 fail_pre_patch=8
+load_fail $M
+not_loaded $M
+expect_param $A obj_shadows
+disable_lp $A
+load_mod $M
+unload_mod $M
+check_result "% insmod $A.ko states=9m,8m mod=1 fail_pre_patch=8
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: pre_patch: state 8 fails
+$A: post_unpatch: state 9
+livepatch: pre-patch callback failed for object '$M'
+livepatch: patch '$A' failed for module '$M', refusing to load module '$M'
+insmod: ERROR: could not insert module $M.ko: No such device
+$A.obj_shadows = 2 made, 2 freed
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% insmod $M.ko
+$M: loaded, version 1
+% rmmod $M
+$M: unloaded"
+
+start_test "a failing pre_patch of a module's state fails the enable"
+load_mod $M
+load_fail $A states=1,9m,8m mod=1 fail_pre_patch=8
+load_lp $A states=9m mod=1
+disable_lp $A
+unload_mod $M
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=1,9m,8m mod=1 fail_pre_patch=8
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+$A: pre_patch: state 9
+$A: pre_patch: state 8 fails
+$A: post_unpatch: state 9
+livepatch: pre-patch callback failed for object '$M'
+livepatch: failed to enable patch '$A'
+livepatch: '$A': canceling patching transition, going to unpatch
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+insmod: ERROR: could not insert module $A.ko: No such device
+% insmod $A.ko states=9m mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 9
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 9
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded"
+
+start_test "upgrade and downgrade with the module loaded"
+load_mod $M
+load_lp $A states=9m replace=1 mod=1
+load_lp $B states=9m,8m replace=1 mod=1
+unload_lp $A
+load_lp $A states=9m replace=1 mod=1
+unload_lp $B
+disable_lp $A
+unload_mod $M
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=9m replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% insmod $B.ko states=9m,8m replace=1 mod=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 8
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$B: post_patch: state 8
+livepatch: '$B': patching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 0 freed
+% insmod $A.ko states=9m replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$B: pre_unpatch: state 8
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$B: post_unpatch: state 8
+livepatch: '$A': patching complete
+% rmmod $B
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 9
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 9
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 0 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded"
+
+start_test "upgrade and downgrade with the module unloaded in between"
+load_mod $M
+load_lp $A states=9m replace=1 mod=1
+unload_mod $M
+load_lp $B states=9m,8m replace=1 mod=1
+unload_lp $A
+load_mod $M
+load_lp $A states=9m replace=1 mod=1
+unload_lp $B
+unload_mod $M
+disable_lp $A
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=9m replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 9
+% insmod $B.ko states=9m,8m replace=1 mod=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+livepatch: '$B': patching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% insmod $M.ko
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 9
+$B: pre_patch: state 8
+$B: post_patch: state 9
+$B: post_patch: state 8
+$M: loaded, version 2
+% insmod $A.ko states=9m replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$B: pre_unpatch: state 8
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$B: post_unpatch: state 8
+livepatch: '$A': patching complete
+% rmmod $B
+$B: exit: 2 shadow variables made, 0 freed
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 9
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 0 shadow variables made, 2 freed"
+
+start_test "a replace without the state, the module not loaded, runs nothing for it"
+load_lp $A states=8m replace=1 mod=1
+load_lp $B states=2 replace=1 mod=1
+unload_lp $A
+load_mod $M
+unload_mod $M
+disable_lp $B
+check_result "% insmod $A.ko states=8m replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $B.ko states=2 replace=1 mod=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$B: post_patch: state 2
+livepatch: '$B': patching complete
+% rmmod $A
+% insmod $M.ko
+livepatch: applying patch '$B' to loading module '$M'
+$M: loaded, version 2
+% rmmod $M
+$M: unloaded
+livepatch: reverting patch '$B' on unloading module '$M'
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 2
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 2
+livepatch: '$B': unpatching complete
+% rmmod $B"
+
+start_test "the module unloads during an upgrade that keeps its state"
+load_mod $T
+load_mod $M
+load_lp $A states=9m replace=1 mod=1 target=1
+hold 1
+load_lp_nowait $B states=9m replace=1 mod=1 target=1
+unload_mod $M
+expect_param $B obj_shadows
+hold 0
+loop_until "transition_done $B" || die "$B transition stuck"
+unload_lp $A
+disable_lp $B
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=9m replace=1 mod=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko states=9m replace=1 mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+% rmmod $M
+$M: unloaded
+livepatch: reverting patch '$A' on unloading module '$M'
+livepatch: reverting patch '$B' on unloading module '$M'
+$B: post_unpatch: state 9
+$B.obj_shadows = 0 made, 2 freed
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$B': completing patching transition
+livepatch: '$B': patching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 0 freed
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+livepatch: '$B': unpatching complete
+% rmmod $B
+$B: exit: 0 shadow variables made, 2 freed
+% rmmod $T
+$T: unloaded"
+
+start_test "block_disable on a module's state refuses a replace dropping it"
+load_mod $M
+load_lp $A states=10mb replace=1 mod=1
+load_fail $B states=1 replace=1 mod=1
+unload_mod $M
+load_lp $C states=10m replace=1 mod=1
+unload_lp $A
+disable_lp $C
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=10mb replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 10
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 10
+livepatch: '$A': patching complete
+% insmod $B.ko states=1 replace=1 mod=1
+livepatch: Livepatch patch ($B) is not compatible with the already installed livepatches.
+insmod: ERROR: could not insert module $B.ko: Invalid parameters
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 10
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 10
+% insmod $C.ko states=10m replace=1 mod=1
+livepatch: enabling patch '$C'
+livepatch: '$C': initializing patching transition
+livepatch: '$C': starting patching transition
+livepatch: '$C': completing patching transition
+livepatch: '$C': patching complete
+% rmmod $A
+% echo 0 > $SYSFS_KLP/$C/enabled
+livepatch: '$C': initializing unpatching transition
+livepatch: '$C': starting unpatching transition
+livepatch: '$C': completing unpatching transition
+livepatch: '$C': unpatching complete
+% rmmod $C"
+
+start_test "a state naming no object of its livepatch is refused"
+load_fail $A states=1,8x mod=1
+load_fail $A states=8e mod=1
+load_fail $A states=8m
+load_fail $A states=8v mod=1
+not_loaded $A
+check_result "% insmod $A.ko states=1,8x mod=1
+[native] livepatch: state 8 of livepatch '$A' names object 'test_klp_state_nowhere', which the livepatch does not patch
+[compat] klp-state: state 0x8 of livepatch '$A' names object 'test_klp_state_nowhere', which the livepatch does not patch
+insmod: ERROR: could not insert module $A.ko: Invalid parameters
+% insmod $A.ko states=8e mod=1
+[native] livepatch: state 8 of livepatch '$A' names object '', which the livepatch does not patch
+[compat] klp-state: state 0x8 of livepatch '$A' names object '', which the livepatch does not patch
+insmod: ERROR: could not insert module $A.ko: Invalid parameters
+% insmod $A.ko states=8m
+[native] livepatch: state 8 of livepatch '$A' names object '$M', which the livepatch does not patch
+[compat] klp-state: state 0x8 of livepatch '$A' names object '$M', which the livepatch does not patch
+insmod: ERROR: could not insert module $A.ko: Invalid parameters
+% insmod $A.ko states=8v mod=1
+[native] livepatch: state 8 of livepatch '$A' names object '$M', which needs a state without a version
+[compat] klp-state: state 0x8 of livepatch '$A' names object '$M', which needs a state without a version
+insmod: ERROR: could not insert module $A.ko: Invalid parameters"

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef _TEST_KLP_STATE_MOD_H
+#define _TEST_KLP_STATE_MOD_H
+
+/* The function of test_klp_state_mod the livepatches replace. */
+int test_klp_state_mod_version(void);
+
+#endif
