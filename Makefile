@@ -6,6 +6,7 @@ SHELL := /bin/bash
 
 KVERS ?= 6.1 6.12
 KVER ?= 6.1
+DEMO ?= shadow module
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
 SUITES ?= $(foreach s,upstream state demo migrate,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
@@ -23,7 +24,7 @@ from := $(or $(PWD),$(CURDIR))
 q = '$(subst ','\'',$(1))'
 bad := $(shell selftests/cli/validate.sh KVER=$(call q,$(KVER)) KVERS=$(call q,$(KVERS)) \
 	FLAVOR=$(call q,$(FLAVOR)) FLAVORS=$(call q,$(FLAVORS)) SUITES=$(call q,$(SUITES)) \
-	JOBS=$(call q,$(JOBS)) BENCH_NS=$(call q,$(BENCH_NS)) \
+	JOBS=$(call q,$(JOBS)) BENCH_NS=$(call q,$(BENCH_NS)) DEMO=$(call q,$(DEMO)) \
 	$(if $(filter migrate,$(MAKECMDGOALS)),MODE=$(call q,$(MODE)) SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
 ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
@@ -36,7 +37,7 @@ valid = $$(selftests/cli/validate.sh --valid $(1))
 
 help:
 	@echo 'klp-state make targets:'
-	@echo '  demo            boot stock KVER and walk a sample through upgrade, downgrade, disable'
+	@echo '  demo            boot stock KVER and walk the samples of DEMO through upgrade, downgrade, disable'
 	@echo '  check           everything below as steps side by side, JOBS at a time; what .ci/run calls'
 	@echo '  check-lint      .rst files through docutils; W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
 	@echo '  check-cli       the command line: bad values stop make at once, migrate SRC, help and README'
@@ -55,6 +56,7 @@ help:
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
 	@echo '  KVER       the kernel of demo, bench, vm-shell: $(KVER)'
+	@echo '  DEMO       the chapters of demo: "$(DEMO)" (valid: '"$(call valid,DEMO)"')'
 	@echo '  FLAVORS    flavors of check, kernels, check-harness: "$(FLAVORS)" (valid: '"$(call valid,FLAVORS)"')'
 	@echo '  FLAVOR     the flavor of vm-shell: $(FLAVOR)'
 	@echo '  SUITES     suites of check, check-stock, -native, -debug, vm-shell: "$(SUITES)"'
@@ -78,7 +80,7 @@ check: deps
 		selftests/check-all.sh
 
 demo: deps
-	@selftests/demo/demo.sh $(KVER)
+	@KLP_DEMO="$(DEMO)" selftests/demo/demo.sh $(KVER)
 
 bench: deps
 	@KLP_BENCH_NS="$(BENCH_NS)" selftests/bench/bench.sh $(KVER)

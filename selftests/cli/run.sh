@@ -63,7 +63,7 @@ mk()
 	: >"$tmp/ran"
 	(cd "$dir" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
 		-u KVER -u KVERS -u FLAVOR -u FLAVORS -u SUITES -u JOBS -u MODE \
-		-u SRC -u STATE_ID -u BENCH_NS -u SPATCH -u KLP_TOTALS \
+		-u SRC -u STATE_ID -u BENCH_NS -u DEMO -u SPATCH -u KLP_TOTALS \
 		KLP_CACHE="$tmp/cache" PATH="$path" \
 		timeout -k 5 20 make "$@") >"$out" 2>&1
 }
@@ -127,6 +127,8 @@ cli_line()
 	bad "check-cocci JOBS=two" "JOBS: not a number of jobs: 'two' $jobs"
 	bad "bench BENCH_NS=10k" \
 		"BENCH_NS: not a number of shadow variables: '10k' $nums default \"10000 100000 1000000\")"
+	bad "demo DEMO=modules" "DEMO: unknown chapter 'modules' (valid: shadow module)"
+	bad "demo DEMO=" "DEMO: empty (valid: shadow module)"
 	bad "migrate SRC=/usr/src MODE=diff" "MODE: unknown mode 'diff' (valid: patch report)"
 	bad "migrate" "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]"
 }
@@ -224,7 +226,7 @@ harness()
 variables()
 {
 	{
-		echo KVER KVERS FLAVOR FLAVORS SUITES JOBS SRC MODE STATE_ID BENCH_NS SPATCH KLP_CACHE
+		echo KVER KVERS FLAVOR FLAVORS SUITES JOBS SRC MODE STATE_ID BENCH_NS DEMO SPATCH KLP_CACHE
 		grep -ohE '[$][(][A-Z][A-Z0-9_]*[)]' "$top/Makefile" "$top/cocci/Makefile" |
 			sed 's/^..//; s/.$//'
 	} | tr ' ' '\n' | grep -vxE 'MAKE|MAKECMDGOALS|MAKEFILE_LIST|CURDIR|PWD|HOME|SHELL|COCCI_DIR' |

@@ -9,11 +9,11 @@
 # and its valid values and exits 1; prints nothing and exits 0 if all are
 # good.  The Makefile stops on that line.
 #
-#   KVER KVERS FLAVOR FLAVORS SUITES JOBS MODE BENCH_NS   as in "make help"
+#   KVER KVERS FLAVOR FLAVORS SUITES JOBS MODE BENCH_NS DEMO   as in "make help"
 #   SRC=dir FROM=dir   migrate: SRC as given, FROM where make was started
 #
 # A name that is not given is not checked; a name given empty is.  --valid
-# prints the valid values of KVERS, FLAVORS, SUITES or MODE, for "make help".
+# prints the valid values of KVERS, FLAVORS, SUITES, MODE or DEMO, for "make help".
 set -euo pipefail
 # The values are lists of words, never patterns: KVER='*' is no file list.
 set -f
@@ -23,6 +23,8 @@ top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 # What cocci/klp-migrate --mode takes.
 modes="patch report"
+# The chapters of make demo, in the order they are told.
+chapters="shadow module"
 
 bad()
 {
@@ -85,6 +87,7 @@ main()
 		FLAVOR|FLAVORS) echo "$KLP_VALID_FLAVORS";;
 		SUITES) suites;;
 		MODE) echo "$modes";;
+		DEMO) echo "$chapters";;
 		*) bad "validate.sh: no list of valid values for '${2:-}'";;
 		esac
 		return 0
@@ -115,6 +118,8 @@ main()
 				bad "JOBS: not a number of jobs: '$val' (valid: 1, 2, 3, ...; default: one per core, $(nproc) here)";;
 		MODE)
 			[ -z "$val" ] || one_of MODE mode "$modes" $val;;
+		DEMO)
+			one_of DEMO chapter "$chapters" $val;;
 		BENCH_NS)
 			[[ $val = *[![:space:]]* ]] ||
 				bad "BENCH_NS: empty (valid: 1, 2, 3, ...; default \"10000 100000 1000000\")"

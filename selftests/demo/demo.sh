@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# demo.sh [KVER]: boot a stock kernel under QEMU and narrate the demo.
+# demo.sh [KVER]: boot a stock kernel under QEMU and narrate the demo, its
+# chapters those of KLP_DEMO (default: all).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -14,64 +14,13 @@ set -u
 
 V1=livepatch_state_shadow_v1
 V2=livepatch_state_shadow_v2
-KLP=/sys/kernel/livepatch
+CHAPTER=demo
 START="demo start $(date +%s%N)"
-MARK=
 HOLDER= HOLDER_JOB=
 HOLDER_IN=/tmp/demo-holder.in
 HOLDER_OUT=/tmp/demo-holder.out
 
-say()	{ printf '|\n| %s\n' "$*"; }
-tell()	{ printf '|    %s\n' "$*"; }
-fail()	{ echo "TEST: demo ... not ok"; echo "# $*"; exit 1; }
-
-# kernel log of the sample since $1, without timestamps
-log_since()
-{
-	dmesg | sed -n "\|$1|,\$p" | sed 1d | sed 's/^\[[ 0-9.]*\] //' |
-		grep -e '^livepatch_state' -e '^livepatch:' |
-		grep -v -e 'taint' -e 'transition$'
-}
-
-# what the kernel said since the last step, without the per-task lines
-since()
-{
-	log_since "$MARK" | grep -v -e 'new read counter' -e 'freeing read counter'
-}
-
-step()
-{
-	MARK="demo step $(date +%s%N)"
-	echo "$MARK" > /dev/kmsg
-	say "$1"
-	tell "\$ $2"
-	eval "$2" >/tmp/demo-step.out 2>&1
-	sed 's/^/|      /' /tmp/demo-step.out
-}
-
-wait_idle()
-{
-	local i
-
-	for ((i = 0; i < 300; i++)); do
-		grep -qs 1 $KLP/*/transition || return 0
-		sleep 0.1
-	done
-	fail "a transition did not finish"
-}
-
-kernel_said()
-{
-	local out
-
-	wait_idle
-	out=$(since)
-	tell "the kernel log says:"
-	printf '%s\n' "$out" | sed 's/^/|      /'
-	for want in "$@"; do
-		grep -qF -- "$want" <<< "$out" || fail "missing: $want"
-	done
-}
+. ./functions.sh
 
 # A new task (a forked subshell: no exec, cheap under TCG) reads twice.
 read_twice()
