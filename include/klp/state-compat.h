@@ -349,7 +349,7 @@ __klp_state_in_newer(struct __klp_state_registry *registry,
  * kernel knows the states of the others (built without the header) that
  * were registered before this module's.
  */
-static noinline bool __maybe_unused
+static bool __maybe_unused
 __klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
 {
 	return __klp_state_in_other(registry, id) || klp_get_prev_state(id);
@@ -836,6 +836,18 @@ static void __maybe_unused __klp_state_obj_pre_unpatch(struct klp_object *obj)
 	__klp_state_sync_copies();
 }
 
+/* Is a replace by a newer livepatch than this module's pending? */
+static bool __maybe_unused __klp_state_replaced(void)
+{
+	struct __klp_state_registry *registry = __klp_state_registry();
+	struct __klp_state_registered *last;
+
+	if (!registry)
+		return false;
+	last = list_last_entry(&registry->patches, typeof(*last), node);
+	return last != &__klp_state_engine.self && last->patch->replace;
+}
+
 /* The post callbacks skip what __klp_state_objs_post() already ran. */
 static noinline void __maybe_unused
 __klp_state_obj_post(struct klp_object *obj, bool patched)
@@ -854,6 +866,13 @@ __klp_state_obj_post(struct klp_object *obj, bool patched)
 	if (!patched && __klp_state_engine.phase != __KLP_STATE_ENABLED)
 		__klp_state_unpatching(obj, true, false);
 	__klp_state_obj_done(i, patched);
+	/*
+	 * The module loads while a replace is pending: the newest replaced
+	 * livepatch carrying a state the replace lacks begins to drop it at
+	 * once, as the native core does; the replace's end removes it.
+	 */
+	if (patched && __klp_state_replaced())
+		__klp_state_unpatching(obj, true, true);
 	__klp_state_sync_copies();
 }
 

@@ -413,6 +413,65 @@ $B: exit: 0 shadow variables made, 2 freed
 % rmmod $T
 $T: unloaded"
 
+start_test "the module loads during a replace that drops its state"
+# The kernel patches the loading module with both livepatches; the state
+# comes and, as the replace lacks it, begins to go at once: the replace's
+# end removes it, its shadow variables with it.
+load_mod $T
+load_lp $A states=9m replace=1 mod=1 target=1
+hold 1
+load_lp_nowait $B states=1 replace=1 mod=1 target=1
+load_mod $M
+hold 0
+loop_until "transition_done $B" || die "$B transition stuck"
+expect_param $A obj_shadows
+unload_lp $A
+unload_mod $M
+disable_lp $B
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=9m replace=1 mod=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko states=1 replace=1 mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 1
+livepatch: '$B': starting patching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: post_patch: state 9
+$A: pre_unpatch: state 9
+livepatch: applying patch '$B' to loading module '$M'
+$M: loaded, version 2
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 9
+$B: post_patch: state 1
+livepatch: '$B': patching complete
+$A.obj_shadows = 2 made, 2 freed
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded
+livepatch: reverting patch '$B' on unloading module '$M'
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 1
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 1
+livepatch: '$B': unpatching complete
+% rmmod $B
+% rmmod $T
+$T: unloaded"
+
 start_test "block_disable on a module's state refuses a replace dropping it"
 load_mod $M
 load_lp $A states=10mb replace=1 mod=1
