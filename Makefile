@@ -43,7 +43,7 @@ help:
 	@echo '  check-cli       the command line: bad values stop make at once, migrate SRC, help and README'
 	@echo '  check-stock     SUITES on the stock Debian kernels of KVERS'
 	@echo '  check-native    SUITES on KVERS built from Debian sources + backports/'
-	@echo '  check-debug     SUITES on the native KVERS built with KASAN, kmemleak, lockdep'
+	@echo '  check-debug     SUITES but demo on the native KVERS built with KASAN, kmemleak, lockdep'
 	@echo '  check-backports each backport patch of KVERS on its own: W=1 build of kernel/livepatch/, checkpatch'
 	@echo '  check-harness   negative tests of the VM runner, on the first of KVERS, the cases of FLAVORS'
 	@echo '  check-cocci     Coccinelle tests, then the corpus, JOBS files at once'

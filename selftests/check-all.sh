@@ -51,8 +51,7 @@ declare_steps()
 		has_flavor $f || continue
 		for k in $kvers; do
 			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
-				"$here/vm/run.sh" "$k" "$f" $suites \
-				$([ $f != debug ] || echo kmemleak)
+				"$here/vm/run.sh" "$k" "$f" $(flavor_suites $f $suites)
 		done
 	done
 	for k in $kvers; do
@@ -91,6 +90,10 @@ start_step()
 		: >"$KLP_TOTALS"
 		cd "$top"
 		eval "counted $s ${cmds[$s]}" >"$out/$s.log" 2>&1 && rc=0 || rc=$?
+		# CPU seconds of the step's processes (user + system), for the table
+		times | awk 'NR == 2 { for (i = 1; i <= 2; i++) {
+			split($i, t, /[ms]/); c += t[1] * 60 + t[2] }
+			printf "%d\n", c + 0.5 }' >"$out/$s.cpu"
 		echo "$rc" >"$out/$s.rc"
 	) &
 	pids[$s]=$!
@@ -184,11 +187,12 @@ main()
 	done
 
 	echo "# where the time went (wall $(mmss "$(now)"), $jobs at a time):"
-	printf '#   %-22s %5s %5s %6s  %s\n' step start end secs result
+	printf '#   %-22s %5s %5s %6s %6s  %s\n' step start end secs cpu result
 	for s in "${names[@]}"; do
 		[ -n "${ended[$s]:-}" ] || continue
-		printf '#   %-22s %5s %5s %6d  %s %s\n' "$s" "$(mmss "${started[$s]}")" \
+		printf '#   %-22s %5s %5s %6d %6s  %s %s\n' "$s" "$(mmss "${started[$s]}")" \
 			"$(mmss "${ended[$s]}")" $((ended[$s] - started[$s])) \
+			"$(cat "$out/$s.cpu" 2>/dev/null || echo -)" \
 			"${status[$s]}" "${counts[$s]}"
 	done
 	"$here/total.sh" "$totals" || return 1

@@ -26,8 +26,8 @@ main() {
 	fi
 	export KLP_TOTALS
 
-	# Debug kernels end with a kmemleak scan of what the suites left.
-	[ "$flavor" != debug ] || suites="$suites kmemleak"
+	# shellcheck disable=SC2086
+	suites=$(flavor_suites "$flavor" $suites)
 
 	rc=0
 	for k in $kvers; do

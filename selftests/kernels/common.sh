@@ -26,6 +26,21 @@ check_flavor() {
 	esac
 }
 
+# flavor_suites FLAVOR SUITES...: the suites a VM of FLAVOR runs.  Debug
+# kernels leave out the demo, whose code paths (per-task and per-module
+# shadow variables, their removal with the state) the state suite drives
+# there too, and end with a kmemleak scan of what the suites left.
+flavor_suites() {
+	local flavor=$1 s out=
+
+	shift
+	for s in "$@"; do
+		[ "$flavor:$s" = debug:demo ] || out="$out $s"
+	done
+	[ "$flavor" != debug ] || out="$out kmemleak"
+	echo "${out# }"
+}
+
 stock_image_pkg() {
 	case $1 in
 	6.1) echo "linux-image-amd64 linux-headers-amd64";;
