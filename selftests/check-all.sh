@@ -7,7 +7,7 @@
 # A VM runs on one host thread and takes one job slot.  A kernel build
 # takes one too, though it runs make on every core: two builds side by side
 # fill each other's single-threaded phases (linking, extraction, config).
-# When the running steps leave most of a core idle for a while (a stock VM
+# When the running steps leave half a core idle for a while (a stock VM
 # waits for transitions about half of the time), one step more may start,
 # one core over $JOBS at most.
 # A step starts once the kernels it needs are provisioned.  Each step's
@@ -81,25 +81,26 @@ kernel_dep()
 
 now() { echo $((SECONDS - t0)); }
 
-# idle_since_last: hundredths of a core left idle since the previous call
-# (first call: 0), from /proc/stat.
+# idle_since_last: sets idle to the hundredths of a core left idle since
+# the previous call (first call: 0), from /proc/stat.  Not in a subshell:
+# it keeps its last sample in last_idle and last_total.
 idle_since_last()
 {
-	local cpu v idle=0 total=0 i=0
+	local cpu v quiet=0 total=0 i=0
 
 	read -r cpu v </proc/stat
 	# user nice system idle iowait irq softirq steal; guest time is in user
 	for v in $v; do
 		[ $i -lt 8 ] || break
 		total=$((total + v))
-		[ $i != 3 ] && [ $i != 4 ] || idle=$((idle + v))
+		[ $i != 3 ] && [ $i != 4 ] || quiet=$((quiet + v))
 		i=$((i + 1))
 	done
 	v=0
 	[ -z "${last_total:-}" ] || [ $total -le "$last_total" ] ||
-		v=$(( (idle - last_idle) * 100 * $(nproc) / (total - last_total) ))
-	last_idle=$idle last_total=$total
-	echo $v
+		v=$(( (quiet - last_idle) * 100 * ncpu / (total - last_total) ))
+	last_idle=$quiet last_total=$total
+	idle=$v
 }
 
 # may_start STEP: its slots are free; or, at most one core over $jobs, the
@@ -110,7 +111,7 @@ may_start()
 {
 	[ $((used + slots[$1])) -le "$jobs" ] && return 0
 	[ $((used + slots[$1])) -le $((jobs + 1)) ] &&
-		[ "$idle" -ge $((slots[$1] * 70)) ] &&
+		[ "$idle" -ge $((slots[$1] * 50)) ] &&
 		[ $(($(now) - last_start)) -ge 30 ]
 }
 mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
@@ -201,7 +202,7 @@ main()
 	totals=$out/totals
 	: >"$totals"
 	trap 'cleanup' EXIT
-	t0=$SECONDS used=0 idle=0 last_start=0
+	t0=$SECONDS used=0 idle=0 last_start=0 tick= ncpu=$(nproc)
 	# Each step in a process group of its own, for cleanup().
 	set -m
 	echo "# make check: ${#names[@]} steps, $jobs at a time (KVERS=\"$kvers\" FLAVORS=\"$flavors\" SUITES=\"$suites\")"
@@ -220,13 +221,15 @@ main()
 		done
 		left=("${rest[@]}")
 		[ ${#pids[@]} -gt 0 ] || break
-		# Until a step ends, or 10 s pass: then see how idle the cores were.
-		sleep 10 &
-		tick=$!
+		# Until a step ends, or the 10 s tick does: then see how idle the
+		# cores were.  The tick is never killed: a forked shell that has
+		# not yet become sleep would run the EXIT trap.
+		if [ -z "$tick" ] || ! kill -0 "$tick" 2>/dev/null; then
+			sleep 10 >/dev/null 2>&1 &
+			tick=$!
+		fi
 		wait -n || true
-		kill "$tick" 2>/dev/null || true
-		wait "$tick" 2>/dev/null || true
-		idle=$(idle_since_last)
+		idle_since_last
 		for s in "${!pids[@]}"; do
 			[ -f "$out/$s.rc" ] && finish_step "$s"
 		done
