@@ -7,9 +7,6 @@
 # A VM runs on one host thread and takes one job slot.  A kernel build
 # takes one too, though it runs make on every core: two builds side by side
 # fill each other's single-threaded phases (linking, extraction, config).
-# When the running steps leave half a core idle for a while (a stock VM
-# waits for transitions about half of the time), one step more may start,
-# one core over $JOBS at most.
 # A step starts once the kernels it needs are provisioned.  Each step's
 # output is printed whole when it finishes, with a progress line; a table
 # of where the time went and the closing "N passed, N failed, N skipped"
@@ -80,40 +77,6 @@ kernel_dep()
 }
 
 now() { echo $((SECONDS - t0)); }
-
-# idle_since_last: sets idle to the hundredths of a core left idle since
-# the previous call (first call: 0), from /proc/stat.  Not in a subshell:
-# it keeps its last sample in last_idle and last_total.
-idle_since_last()
-{
-	local cpu v quiet=0 total=0 i=0
-
-	read -r cpu v </proc/stat
-	# user nice system idle iowait irq softirq steal; guest time is in user
-	for v in $v; do
-		[ $i -lt 8 ] || break
-		total=$((total + v))
-		[ $i != 3 ] && [ $i != 4 ] || quiet=$((quiet + v))
-		i=$((i + 1))
-	done
-	v=0
-	[ -z "${last_total:-}" ] || [ $total -le "$last_total" ] ||
-		v=$(( (quiet - last_idle) * 100 * ncpu / (total - last_total) ))
-	last_idle=$quiet last_total=$total
-	idle=$v
-}
-
-# may_start STEP: its slots are free; or, at most one core over $jobs, the
-# cores were idle enough for it since the last check, and the last step
-# started long enough ago to be busy by now (a VM step waiting for
-# transitions leaves its core idle about half of the time).
-may_start()
-{
-	[ $((used + slots[$1])) -le "$jobs" ] && return 0
-	[ $((used + slots[$1])) -le $((jobs + 1)) ] &&
-		[ "$idle" -ge $((slots[$1] * 50)) ] &&
-		[ $(($(now) - last_start)) -ge 30 ]
-}
 mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 
 start_step()
@@ -121,7 +84,6 @@ start_step()
 	local s=$1
 
 	started[$s]=$(now)
-	last_start=${started[$s]}
 	used=$((used + slots[$s]))
 	(
 		export KLP_TOTALS=$out/$s.totals
@@ -202,7 +164,7 @@ main()
 	totals=$out/totals
 	: >"$totals"
 	trap 'cleanup' EXIT
-	t0=$SECONDS used=0 idle=0 last_start=0 tick= ncpu=$(nproc)
+	t0=$SECONDS used=0
 	# Each step in a process group of its own, for cleanup().
 	set -m
 	echo "# make check: ${#names[@]} steps, $jobs at a time (KVERS=\"$kvers\" FLAVORS=\"$flavors\" SUITES=\"$suites\")"
@@ -212,24 +174,15 @@ main()
 		# Start what is ready, in priority order, while slots are free.
 		rest=()
 		for s in "${left[@]}"; do
-			if ready "$s" && may_start "$s"; then
+			if ready "$s" && [ $((used + slots[$s])) -le "$jobs" ]; then
 				start_step "$s"
-				idle=0
 			else
 				rest+=("$s")
 			fi
 		done
 		left=("${rest[@]}")
 		[ ${#pids[@]} -gt 0 ] || break
-		# Until a step ends, or the 10 s tick does: then see how idle the
-		# cores were.  The tick is never killed: a forked shell that has
-		# not yet become sleep would run the EXIT trap.
-		if [ -z "$tick" ] || ! kill -0 "$tick" 2>/dev/null; then
-			sleep 10 >/dev/null 2>&1 &
-			tick=$!
-		fi
 		wait -n || true
-		idle_since_last
 		for s in "${!pids[@]}"; do
 			[ -f "$out/$s.rc" ] && finish_step "$s"
 		done
