@@ -154,7 +154,8 @@ if [ "$BACKEND" = native ]; then
 	for d in "$SYSFS_KLP/$A"/states/*; do
 		line="$A: states/${d##*/}:"
 		for f in "$d"/*; do
-			line+=" ${f##*/}=$(cat "$f")"
+			read -r v <"$f"
+			line+=" ${f##*/}=$v"
 		done
 		log "$line"
 	done

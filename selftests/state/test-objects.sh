@@ -27,7 +27,11 @@ fi
 
 not_loaded()
 {
-	! lsmod | grep -q "^$1 " || die "$1 is still loaded"
+	local m
+
+	while read -r m _; do
+		[ "$m" != "$1" ] || die "$1 is still loaded"
+	done </proc/modules
 }
 
 start_test "a module's states come and go with the enable and the disable"
