@@ -6,33 +6,84 @@
 
 KLP=/sys/kernel/livepatch
 MARK=
+# Forks are slow in the guest: the helpers read with builtins.
+shopt -s extglob
 
 say()	{ printf '|\n| %s\n' "$*"; }
 tell()	{ printf '|    %s\n' "$*"; }
 fail()	{ echo "TEST: $CHAPTER ... not ok"; echo "# $*"; exit 1; }
 
+# indent FILE: print FILE as the output of a command
+indent()
+{
+	local line
+
+	while IFS= read -r line || [ -n "$line" ]; do
+		printf '|      %s\n' "$line"
+	done <"$1"
+}
+
+# sample_log MARK [SKIP...]: the sample's kernel log since MARK, without
+# timestamps and without the lines that contain a SKIP.  dmesg writes a
+# file, which mapfile reads in blocks.
+sample_log()
+{
+	local mark=$1 lines line skip i
+
+	shift
+	dmesg >/tmp/demo-dmesg.since
+	mapfile -t lines </tmp/demo-dmesg.since
+	for ((i = ${#lines[@]} - 1; i >= 0; i--)); do
+		[[ ${lines[i]} != *"$mark"* ]] || break
+	done
+	[ $i -ge 0 ] || return 0
+	for line in "${lines[@]:i + 1}"; do
+		line=${line#\[*([ 0-9.])\] }
+		case $line in
+		*taint* | *transition) continue;;
+		livepatch_state* | livepatch:*) ;;
+		*) continue;;
+		esac
+		for skip in "$@"; do
+			[[ $line != *"$skip"* ]] || continue 2
+		done
+		printf '%s\n' "$line"
+	done
+}
+
 # kernel log of the sample since $1, without timestamps
 log_since()
 {
-	dmesg | sed -n "\|$1|,\$p" | sed 1d | sed 's/^\[[ 0-9.]*\] //' |
-		grep -e '^livepatch_state' -e '^livepatch:' |
-		grep -v -e 'taint' -e 'transition$'
+	sample_log "$1"
 }
 
 # what the kernel said since the last step, without the per-task lines
 since()
 {
-	log_since "$MARK" | grep -v -e 'new read counter' -e 'freeing read counter'
+	sample_log "$MARK" 'new read counter' 'freeing read counter'
 }
 
 step()
 {
-	MARK="demo step $(date +%s%N)"
+	MARK="demo step $EPOCHREALTIME"
 	echo "$MARK" > /dev/kmsg
 	say "$1"
 	tell "\$ $2"
 	eval "$2" >/tmp/demo-step.out 2>&1
-	sed 's/^/|      /' /tmp/demo-step.out
+	indent /tmp/demo-step.out
+}
+
+# transition_pending: some livepatch is in a transition
+transition_pending()
+{
+	local f v
+
+	for f in $KLP/*/transition; do
+		v=0
+		[ ! -r "$f" ] || read -r v <"$f" 2>/dev/null
+		[ "$v" != 1 ] || return 0
+	done
+	return 1
 }
 
 wait_idle()
@@ -40,7 +91,7 @@ wait_idle()
 	local i
 
 	for ((i = 0; i < 300; i++)); do
-		grep -qs 1 $KLP/*/transition || return 0
+		transition_pending || return 0
 		sleep 0.1
 	done
 	fail "a transition did not finish"
@@ -51,10 +102,11 @@ kernel_said()
 	local out
 
 	wait_idle
-	out=$(since)
+	since >/tmp/demo-said
 	tell "the kernel log says:"
-	printf '%s\n' "$out" | sed 's/^/|      /'
+	indent /tmp/demo-said
+	out=$(</tmp/demo-said)
 	for want in "$@"; do
-		grep -qF -- "$want" <<< "$out" || fail "missing: $want"
+		[[ $out == *"$want"* ]] || fail "missing: $want"
 	done
 }
