@@ -13,7 +13,7 @@ n=0
 rm -rf "$build"
 mkdir -p "$build"
 cp "$here"/../../samples/*.c "$here"/../../samples/Kbuild "$build"/
-make -s -C "$kdir" M="$build" KLP_INCLUDE="$here/../../include" modules
+make -s -C "$kdir" M="$build" KLP_INCLUDE="${KLP_INCLUDE:-$here/../../include}" modules
 cp "$build"/*.ko "$here"/functions.sh "$out"/
 for c in ${KLP_DEMO:-shadow module}; do
 	n=$((n + 1))

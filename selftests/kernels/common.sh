@@ -41,6 +41,33 @@ flavor_suites() {
 	echo "${out# }"
 }
 
+# build_env TOP: module builds from here on go through ccache, whose cache
+# the kernel builds fill too, and KLP_INCLUDE names a copy of TOP/include
+# named by its content: the compiler, and so ccache, sees the same paths
+# from every clone, where a fresh clone would miss on its own path.
+build_env() {
+	local top=$1 sum dst
+
+	if [ -x /usr/lib/ccache/gcc ]; then
+		case ":$PATH:" in
+		*:/usr/lib/ccache:*) ;;
+		*) PATH=/usr/lib/ccache:$PATH;;
+		esac
+		export PATH CCACHE_DIR=$KLP_CACHE/ccache
+	fi
+	sum=$(cd "$top/include" && find . -type f -print0 | LC_ALL=C sort -z |
+		xargs -0 sha256sum | sha256sum)
+	dst=$KLP_CACHE/include/${sum:0:16}
+	if [ ! -d "$dst" ]; then
+		mkdir -p "$KLP_CACHE/include"
+		rm -rf "$dst.$$"
+		cp -r "$top/include" "$dst.$$"
+		# Another run may have made it meanwhile: same content.
+		mv -T "$dst.$$" "$dst" 2>/dev/null || rm -rf "$dst.$$"
+	fi
+	export KLP_INCLUDE=$dst
+}
+
 stock_image_pkg() {
 	case $1 in
 	6.1) echo "linux-image-amd64 linux-headers-amd64";;

@@ -50,7 +50,7 @@ if [ "$(grep -c '^converted' "$build/migrate.log")" -ne 4 ]; then
 fi
 
 for d in orig conv; do
-	printf 'ccflags-y += -I%s\nobj-m += %s\n' "$top/include" \
+	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \
 		"$(cd "$build/$d" && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')" \
 		>"$build/$d/Kbuild"
 	make -s -C "$kdir" M="$build/$d" modules

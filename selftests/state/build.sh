@@ -8,11 +8,12 @@ set -euo pipefail
 kdir=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 build=$out/.build
+inc=${KLP_INCLUDE:-$here/../../include}
 
 rm -rf "$build"
 mkdir -p "$build" "$out"
 cp "$here"/*.[ch] "$here"/Kbuild "$build"/
-make -s -C "$kdir" M="$build" KLP_INCLUDE="$here/../../include" W=1 modules
+make -s -C "$kdir" M="$build" KLP_INCLUDE="$inc" W=1 modules
 cp "$build"/*.ko "$out"/
 
 # The tables the compiler can judge fail the build, each with the
@@ -24,7 +25,7 @@ for bad in "$here"/bad/*.c; do
 	cp "$bad" "$build/bad"/
 	printf 'ccflags-y += -I$(KLP_INCLUDE)\nobj-m += %s.o\n' "$name" \
 		>"$build/bad/Kbuild"
-	if make -s -C "$kdir" M="$build/bad" KLP_INCLUDE="$here/../../include" \
+	if make -s -C "$kdir" M="$build/bad" KLP_INCLUDE="$inc" \
 		modules >"$build/bad.log" 2>&1; then
 		echo "bad/$name.c built" >&2
 		exit 1

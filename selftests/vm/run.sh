@@ -85,6 +85,7 @@ main() {
 
 	# Build every suite on the host; a suite that fails to build is reported as
 	# a failed test and not staged.
+	build_env "$top"
 	build_failed=() staged=()
 	for s in "${suites[@]}"; do
 		outdir=$run/stage/suites/$s
