@@ -44,16 +44,14 @@ declare_steps()
 		done
 	done
 	# A short host check next, for a first result within minutes; then the
-	# longest VMs, so that the short steps fill the gaps at the end.
+	# longest steps, as measured here (order_steps() reorders them by the
+	# times of the last run).
 	step lint 1 "" "$here/lint/run.sh"
 	step cli 1 "" "$here/cli/run.sh"
-	for f in debug native stock; do
-		has_flavor $f || continue
-		for k in $kvers; do
-			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
-				"$here/vm/run.sh" "$k" "$f" $(flavor_suites $f $suites)
-		done
-	done
+	vm_steps debug stock
+	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
+		make -k --no-print-directory -C "$top/cocci" check JOBS=2
+	vm_steps native
 	for k in $kvers; do
 		step "backports-$k" 1 "$(kernel_dep native "$k")" \
 			"$top/backports/check-series.sh" "$k"
@@ -64,8 +62,62 @@ declare_steps()
 				kernel_dep "$f" "$kv"; done | tr '\n' ' ')" \
 			"$here/harness/run.sh" --case "$k"
 	done
-	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
-		make -k --no-print-directory -C "$top/cocci" check JOBS=2
+}
+
+# order_steps: the longest step first, by the times of the last runs
+# (longest processing time first: the short steps fill the gaps at the
+# end).  The kernel builds, lint and cli keep their place in front; a step
+# never timed goes first among the others, and declaration order breaks
+# ties, so that a first run keeps the declared order.
+order_steps()
+{
+	local s i front=() rest=()
+
+	declare -gA last=()
+	if [ -f "$times" ]; then
+		while read -r s i; do
+			last[$s]=$i
+		done <"$times"
+	fi
+	for s in "${names[@]}"; do
+		case $s in
+		kernel-* | lint | cli) front+=("$s");;
+		*) rest+=("$s");;
+		esac
+	done
+	[ ${#rest[@]} -gt 0 ] || return 0
+	mapfile -t rest < <(for i in "${!rest[@]}"; do
+		s=${rest[i]}
+		echo "${last[$s]:-999999} $i $s"
+	done | sort -k1,1nr -k2,2n | cut -d' ' -f3)
+	names=("${front[@]}" "${rest[@]}")
+}
+
+# save_times: this run's step times join those of the steps it left out
+save_times()
+{
+	local s
+
+	for s in "${names[@]}"; do
+		[ -z "${ended[$s]:-}" ] || last[$s]=$((ended[$s] - started[$s]))
+	done
+	for s in "${!last[@]}"; do
+		echo "$s ${last[$s]}"
+	done | LC_ALL=C sort >"$times.$$" && mv "$times.$$" "$times"
+}
+
+# vm_steps FLAVOR...: a VM per kernel of each FLAVOR this run tests
+vm_steps()
+{
+	local f k
+
+	for f in "$@"; do
+		has_flavor "$f" || continue
+		for k in $kvers; do
+			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
+				"$here/vm/run.sh" "$k" "$f" $(flavor_suites "$f" $suites)
+		done
+	done
 }
 
 has_flavor() { case " $flavors " in *" $1 "*) return 0;; esac; return 1; }
@@ -151,10 +203,13 @@ main()
 	case $jobs in ''|*[!0-9]*|0) die "JOBS must be a positive number, not '$jobs'";; esac
 	# The harness cases read them: the first kernel, the flavors of this run.
 	export KVERS=$kvers FLAVORS=$flavors
+	build_env "$top"
 
 	declare -gA slots deps cmds started ended pids status counts
 	names=()
 	declare_steps
+	times=$KLP_CACHE/check-times
+	order_steps
 	for s in "${names[@]}"; do
 		[ "${slots[$s]}" -le "$jobs" ] || slots[$s]=$jobs
 	done
@@ -197,6 +252,7 @@ main()
 			"$(cat "$out/$s.cpu" 2>/dev/null || echo -)" \
 			"${status[$s]}" "${counts[$s]}"
 	done
+	save_times
 	"$here/total.sh" "$totals" || return 1
 }
 
