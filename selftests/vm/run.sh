@@ -26,6 +26,48 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/../kernels/common.sh"
 
+# build_key ENVFILE: what a suite's build depends on, as one hash: every
+# file of the tree but its documentation (by content, whichever clone it
+# is), the kernel built against, the compiler and spatch.  Empty outside a
+# git tree, where the tree's files cannot be listed: nothing is cached.
+build_key() {
+	local files
+
+	files=$(cd "$top" && git ls-files -co --exclude-standard 2>/dev/null |
+		grep -v -e '^Documentation/' -e '\.rst$' -e '\.md$' | LC_ALL=C sort) ||
+		return 0
+	[ -n "$files" ] || return 0
+	{
+		(cd "$top" && tr '\n' '\0' <<<"$files" | xargs -0 sha256sum)
+		cat "$1"
+		cat "$KLP_KDIR/.build.stamp" "$KLP_KDIR/.config" \
+			"$KLP_KDIR/Module.symvers" 2>/dev/null || true
+		gcc --version | head -n1
+		spatch --version 2>/dev/null | head -n1 || true
+	} | sha256sum | cut -c1-16
+}
+
+# cached_build SUITE OUTDIR KEY: stage the build of SUITE kept under KEY
+cached_build() {
+	local dir=$KLP_CACHE/suites/$flavor-$kver/${1//\//-}.$3
+
+	[ -f "$dir/.complete" ] || return 1
+	cp -a "$dir/." "$2/" && rm -f "$2/.complete" || { rm -rf "${2:?}"/*; return 1; }
+	echo "# $1: the build of an identical tree and kernel, from $dir"
+}
+
+# keep_build SUITE OUTDIR KEY: keep this build for the next run, in place
+# of the last one kept
+keep_build() {
+	local base=$KLP_CACHE/suites/$flavor-$kver/${1//\//-}
+
+	mkdir -p "${base%/*}"
+	rm -rf "$base.$3.$$"
+	cp -a "$2" "$base.$3.$$" && : >"$base.$3.$$/.complete" || return 0
+	rm -rf "$base".????????????????
+	mv -T "$base.$3.$$" "$base.$3" 2>/dev/null || rm -rf "$base.$3.$$"
+}
+
 main() {
 	mode=run timeout=600 boot_timeout=180 kimage= append= name= smp=
 	while [ $# -gt 0 ]; do
@@ -87,16 +129,21 @@ main() {
 	# a failed test and not staged.
 	build_env "$top"
 	build_failed=() staged=()
+	key=$(build_key "$envfile")
 	for s in "${suites[@]}"; do
 		outdir=$run/stage/suites/$s
+		log=$run/build/${s//\//-}.log
 		mkdir -p "$outdir"
-		if ! KLP_KSRC=$KLP_KSRC KLP_KRELEASE=$KLP_KRELEASE \
+		if [ -n "$key" ] && cached_build "$s" "$outdir" "$key" >"$log" 2>&1; then
+			staged+=("$s")
+		elif ! KLP_KSRC=$KLP_KSRC KLP_KRELEASE=$KLP_KRELEASE \
 			"$top/selftests/$s/build.sh" "$KLP_KDIR" "$outdir" "$kver" "$flavor" \
-			>"$run/build/${s//\//-}.log" 2>&1; then
+			>"$log" 2>&1; then
 			build_failed+=("$s")
 			rm -rf "$outdir"
 		else
 			staged+=("$s")
+			[ -z "$key" ] || keep_build "$s" "$outdir" "$key"
 		fi
 	done
 
