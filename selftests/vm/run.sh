@@ -28,7 +28,8 @@ top=$(cd "$here/../.." && pwd)
 
 # build_key ENVFILE: what a suite's build depends on, as one hash: every
 # file of the tree but its documentation (by content, whichever clone it
-# is), the kernel built against, the compiler and spatch.  Empty outside a
+# is), the kernel built against, the compiler, spatch and the KLP_
+# variables a build reads (KLP_DEMO, KLP_BENCH_NS).  Empty outside a
 # git tree, where the tree's files cannot be listed: nothing is cached.
 build_key() {
 	local files
@@ -44,6 +45,7 @@ build_key() {
 			"$KLP_KDIR/Module.symvers" 2>/dev/null || true
 		gcc --version | head -n1
 		spatch --version 2>/dev/null | head -n1 || true
+		env | grep '^KLP_' | grep -v '^KLP_TOTALS=' | LC_ALL=C sort || true
 	} | sha256sum | cut -c1-16
 }
 
@@ -129,7 +131,7 @@ main() {
 	# a failed test and not staged.
 	build_env "$top"
 	build_failed=() staged=()
-	key=$(build_key "$envfile")
+	key=$(build_key "$envfile") || key=
 	for s in "${suites[@]}"; do
 		outdir=$run/stage/suites/$s
 		log=$run/build/${s//\//-}.log
