@@ -58,7 +58,8 @@ declare_steps()
 	done
 	# Two harness cases wait out a timeout (a hung init, a kernel that
 	# never reaches the runner) with the guest idle: 7 to 11 s of CPU in
-	# 30 to 41 s.  They take no slot and run beside the others.
+	# 30 to 41 s.  They take no slot and run beside the others, like any
+	# step found mostly idle by its last run (order_steps()).
 	for k in $("$here/harness/run.sh" --list); do
 		case $k in hang | noboot) n=0;; *) n=1;; esac
 		step "harness-$k" $n \
@@ -74,19 +75,30 @@ declare_steps()
 # never timed goes first among the others, and declaration order breaks
 # ties, so that a first run keeps the declared order.  A time belongs to
 # the step's command (the suites a VM runs, not the clone it ran from).
+# A step that used less than half a core in its last run (a VM waiting
+# on guest timers: stock 6.1 retries each transition a second later, 160 s
+# of CPU in 381 s) takes no slot: it runs beside the others, which it
+# slows less than a slot held idle would.  Running beside them can only
+# lower its share, so it stays there.
 order_steps()
 {
-	local s i k front=() rest=()
+	local s i k c n front=() rest=()
 
-	declare -gA last=() key=()
+	declare -gA last=() lastcpu=() key=()
 	for s in "${names[@]}"; do
 		key[$s]=$(printf '%s' "${cmds[$s]//"$top"/}" | md5sum | cut -c1-16)
 	done
 	if [ -f "$times" ]; then
-		while read -r k i _; do
+		while read -r k i c n; do
 			last[$k]=$i
+			case $c in '' | *[!0-9]*) ;; *) [ -z "$n" ] || lastcpu[$k]=$c;; esac
 		done <"$times"
 	fi
+	for s in "${names[@]}"; do
+		i=${last[${key[$s]}]:-0} c=${lastcpu[${key[$s]}]:-}
+		[ -z "$c" ] || [ "$i" -lt 10 ] || [ $((c * 2)) -ge "$i" ] ||
+			slots[$s]=0
+	done
 	for s in "${names[@]}"; do
 		case $s in
 		kernel-* | lint | cli) front+=("$s");;
@@ -104,21 +116,24 @@ order_steps()
 # save_times: this run's step times join those of earlier runs
 save_times()
 {
-	local s k i n
+	local s k i c n
 
 	declare -A what=()
 	if [ -f "$times" ]; then
-		while read -r k i n; do
+		while read -r k i c n; do
+			# "key secs name", before CPU times were kept
+			[ -n "$n" ] || n=$c
 			what[$k]=$n
 		done <"$times"
 	fi
 	for s in "${names[@]}"; do
 		[ -n "${ended[$s]:-}" ] || continue
 		last[${key[$s]}]=$((ended[$s] - started[$s]))
+		lastcpu[${key[$s]}]=$(cat "$out/$s.cpu" 2>/dev/null || echo -)
 		what[${key[$s]}]=$s
 	done
 	for k in "${!last[@]}"; do
-		echo "$k ${last[$k]} ${what[$k]:-}"
+		echo "$k ${last[$k]} ${lastcpu[$k]:--} ${what[$k]:-}"
 	done | LC_ALL=C sort >"$times.$$" && mv "$times.$$" "$times"
 }
 
