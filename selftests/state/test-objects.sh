@@ -428,6 +428,9 @@ load_lp_nowait $B states=1 replace=1 mod=1 target=1
 load_mod $M
 hold 0
 loop_until "transition_done $B" || die "$B transition stuck"
+# Native destructors run when the replaced livepatch is freed, after
+# the transition: its directory goes away once they are done.
+loop_until "[ ! -e $SYSFS_KLP/$A ]" || die "$A never went away"
 expect_param $A obj_shadows
 unload_lp $A
 unload_mod $M
