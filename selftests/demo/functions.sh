@@ -73,14 +73,18 @@ step()
 	indent /tmp/demo-step.out
 }
 
-# transition_pending: some livepatch is in a transition
-transition_pending()
+# klp_busy: some livepatch is in a transition, or is disabled and not
+# freed yet; native shadow destructors run only when it is freed.
+klp_busy()
 {
-	local f v
+	local d v
 
-	for f in $KLP/*/transition; do
+	for d in "$KLP"/*/; do
+		v=1
+		[ ! -r "$d/enabled" ] || read -r v <"$d/enabled" 2>/dev/null
+		[ "$v" != 0 ] || return 0
 		v=0
-		[ ! -r "$f" ] || read -r v <"$f" 2>/dev/null
+		[ ! -r "$d/transition" ] || read -r v <"$d/transition" 2>/dev/null
 		[ "$v" != 1 ] || return 0
 	done
 	return 1
@@ -91,10 +95,10 @@ wait_idle()
 	local i
 
 	for ((i = 0; i < 300; i++)); do
-		transition_pending || return 0
+		klp_busy || return 0
 		sleep 0.1
 	done
-	fail "a transition did not finish"
+	fail "a livepatch did not settle in 30 s"
 }
 
 kernel_said()
