@@ -479,6 +479,95 @@ livepatch: '$B': unpatching complete
 % rmmod $T
 $T: unloaded"
 
+start_test "the module loads while a livepatch in the middle of a stack is disabled"
+# Three livepatches stacked, none replacing, all patching the module.  It
+# loads while $B, in the middle, is being disabled: $A, the oldest,
+# introduces state 9, which $B carries too; state 8 is $B's alone: like
+# the kernel's object callbacks, it gets pre_patch as the module loads
+# and post_unpatch as $B's transition ends.
+load_mod $T
+load_lp $A states=9m mod=1 target=1
+load_lp $B states=8m,9m mod=1 target=1
+load_lp $C states=1 mod=1
+hold 1
+write_enabled $B 0 || die "disable of $B refused"
+load_mod $M
+hold 0
+loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+expect_param $A obj_shadows
+expect_param $B obj_shadows
+unload_mod $B
+unload_mod $M
+expect_param $A obj_shadows
+disable_lp $C
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=9m mod=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $B.ko states=8m,9m mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+livepatch: '$B': patching complete
+% insmod $C.ko states=1 mod=1
+livepatch: enabling patch '$C'
+livepatch: '$C': initializing patching transition
+$C: pre_patch: state 1
+livepatch: '$C': starting patching transition
+livepatch: '$C': completing patching transition
+$C: post_patch: state 1
+livepatch: '$C': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: post_patch: state 9
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 8
+livepatch: applying patch '$C' to loading module '$M'
+$M: loaded, version 2
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 8
+livepatch: '$B': unpatching complete
+$A.obj_shadows = 2 made, 0 freed
+$B.obj_shadows = 0 made, 0 freed
+% rmmod $B
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 9
+livepatch: reverting patch '$C' on unloading module '$M'
+$A.obj_shadows = 2 made, 2 freed
+% echo 0 > $SYSFS_KLP/$C/enabled
+livepatch: '$C': initializing unpatching transition
+$C: pre_unpatch: state 1
+livepatch: '$C': starting unpatching transition
+livepatch: '$C': completing unpatching transition
+$C: post_unpatch: state 1
+livepatch: '$C': unpatching complete
+% rmmod $C
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $T
+$T: unloaded"
+
 start_test "block_disable on a module's state refuses a replace dropping it"
 load_mod $M
 load_lp $A states=10mb replace=1 mod=1
