@@ -7,6 +7,7 @@
 A=test_klp_state_a
 B=test_klp_state_b
 C=test_klp_state_c
+M=test_klp_state_mod
 T=test_klp_state_target
 
 # hold: park the target's worker in the function the livepatches patch
@@ -183,8 +184,11 @@ $C: post_unpatch: state 1
 livepatch: '$C': unpatching complete"
 
 # After the forced test above: $A stays loaded for good once forced.
-start_test "a forced replace keeps the shadow variables of the dropped state"
-load_lp $A states=3s replace=1
+# A module's state too: its variables stay, and its unload, with nothing
+# left to free, does not wait for them.
+start_test "a forced replace keeps the shadow variables of the dropped states"
+load_mod $M
+load_lp $A states=3s,9m replace=1 mod=1
 hold 1
 load_lp_nowait $B states=1 target=1 replace=1
 log "% echo 1 > $SYSFS_KLP/$B/force"
@@ -192,14 +196,21 @@ echo 1 > "$SYSFS_KLP/$B/force"
 loop_until "transition_done $B" || die "$B transition stuck"
 hold 0
 expect_param $B shadow_count
+expect_param $A obj_shadows
+unload_mod $M
+expect_param $A obj_shadows
 write_enabled $B 0 || die "disable of $B refused"
 loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
-check_result "% insmod $A.ko states=3s replace=1
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=3s,9m replace=1 mod=1
 livepatch: enabling patch '$A'
 livepatch: '$A': initializing patching transition
 $A: pre_patch: state 3
+$A: pre_patch: state 9
 livepatch: '$A': starting patching transition
 livepatch: '$A': completing patching transition
+$A: post_patch: state 9
 $A: post_patch: state 3
 livepatch: '$A': patching complete
 % echo 1 > /sys/module/$T/parameters/block
@@ -208,17 +219,23 @@ livepatch: enabling patch '$B'
 livepatch: '$B': initializing patching transition
 $B: pre_patch: state 1
 $A: pre_unpatch: state 3
+$A: pre_unpatch: state 9
 livepatch: '$B': starting patching transition
 % echo 1 > $SYSFS_KLP/$B/force
 livepatch: forcing remaining tasks to the patched state
 livepatch: '$B': completing patching transition
 $A: post_unpatch: state 3
+$A: post_unpatch: state 9
 $B: post_patch: state 1
 [native] livepatch: '$B': forced transition, shadow variables of the removed states are kept
 [compat] klp-state: '$B': forced transition, shadow variables of the removed states are kept
 livepatch: '$B': patching complete
 % echo 0 > /sys/module/$T/parameters/block
 $B.shadow_count = 2
+$A.obj_shadows = 2 made, 0 freed
+% rmmod $M
+$M: unloaded
+$A.obj_shadows = 2 made, 0 freed
 % echo 0 > $SYSFS_KLP/$B/enabled
 livepatch: '$B': initializing unpatching transition
 $B: pre_unpatch: state 1
