@@ -1,63 +1,547 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/// Callbacks of a named (module) klp_object stay object callbacks: they
-/// run when the patched module loads or unloads, and state callbacks never
-/// do.  Report them so that whoever migrates knows they keep the stock
-/// behaviour, including running again on every atomic replace.
+/// Move the callbacks of a module klp_object to a per-object state:
+/// KLP_STATE(id, .obj_name = <the object's .name>, ...) from <klp/state.h>.
+/// Object callbacks run on every enable and disable, on every load and
+/// unload of the module, and again on every atomic replace; the state's run
+/// only when the state is introduced or removed: when the module is patched
+/// by a first livepatch carrying it, or unpatched by the last.
 ///
-// Confidence: High
+/// The callbacks get (struct klp_patch *patch, struct klp_state *state);
+/// one that uses its object finds it again with klp_migrated_object().  Each
+/// module gets a KLP_MIGRATED_<MODULE>_STATE_ID define, marked for review.
+/// Callbacks that are not plain functions of this file, serve another
+/// object or are used elsewhere in the file are reported and left alone.
+///
+// Confidence: Moderate
 // Copyright: (C) 2026 the klp-state authors
 // Options: --no-includes --include-headers
-// Keywords: livepatch, klp_object, callbacks
+// Keywords: livepatch, klp_state, klp_object, callbacks
 
+virtual patch
 virtual context
 virtual org
 virtual report
 
-@r depends on report || org || context@
+@initialize:python@
+@@
+import re
+import zlib
+
+KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
+
+def reset():
+    global F
+    F = {"cbs": {}, "kinds": {}, "named": {}, "uses": {}, "defs": set(),
+         "entries": [], "arr": None, "P": None, "file": None,
+         "klp_path": None, "has_inc": False, "conv": {}, "why": {},
+         "fn_obj": {}, "need_obj": set(), "first_fn": None,
+         "fn_lines": {}}
+
+reset()
+
+def src(p):
+    """Original text under a position (columns are 0-based, end exclusive)."""
+    with open(p.file) as fh:
+        lines = fh.read().split("\n")
+    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
+    if l0 == l1:
+        return lines[l0][c0:c1]
+    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
+
+def define_of(name):
+    """KLP_MIGRATED_<NAME>_STATE_ID for the object's .name expression."""
+    word = re.sub(r"[^A-Za-z0-9]+", "_", name.strip('"')).strip("_").upper()
+    return "KLP_MIGRATED_" + (word or "MODULE") + "_STATE_ID"
+
+def id_of(name):
+    # As the placeholder of the vmlinux state: from the path below the
+    # converted tree, so that the next release of the patch keeps it,
+    # and from the module, so that every module gets its own.
+    base = (F["klp_path"] or F["file"].rsplit("/", 1)[-1]) + ":" + name.strip('"')
+    return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
+
+# Script constraints call these: spatch 1.1 can not pass on a
+# metavariable whose constraint starts with its own name.
+def is_callback(fn):
+    return fn in F["fn_obj"]
+
+def uses_obj(fn):
+    return fn in F["need_obj"]
+
+def callbacks(fns):
+    """'callback f is' or 'callbacks f, g are'."""
+    fns = list(fns)
+    if len(fns) == 1:
+        return "callback " + fns[0] + " is"
+    return "callbacks " + ", ".join(fns) + " are"
+
+def entry(pos):
+    name, cbs = F["conv"][pos]
+    head = "KLP_STATE(" + define_of(name)
+    pad = "\n\t\t  "
+    fields = [".obj_name = " + name]
+    fields += [".callbacks." + k + " = " + cbs[k] for k in KINDS if k in cbs]
+    return head + "," + ",".join(pad + f for f in fields) + ")"
+
+@script:python depends on patch || context || org || report@
+@@
+reset()
+
+@script:python@
+kp << virtual.klp_path;
+@@
+F["klp_path"] = kp
+
+@has_inc@
+@@
+#include <klp/state.h>
+
+@script:python depends on has_inc@
+@@
+F["has_inc"] = True
+
+// Every callback of every object: in an array, a sized array, or a
+// single object.
+@cb@
 identifier O, K, f;
-expression N != NULL;
 expression SZ;
 position p;
 @@
 (
-struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... }, ... };
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
 |
-struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... }, ... };
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = f, ... }, ... }, ... };
 |
-struct klp_object O = { ..., .name = N, ..., .callbacks = { ..., .K@p = f, ... }, ... };
+struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
+)
+
+@script:python@
+p << cb.p;
+K << cb.K;
+f << cb.f;
+@@
+F["file"] = p[0].file
+F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
+
+// Every callback field, whatever its value.
+@cbx@
+identifier O, K;
+expression SZ, G;
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ..., .K = G, ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
+)
+
+@script:python@
+p << cbx.p;
+K << cbx.K;
+@@
+F["kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
+
+@nm@
+identifier O;
+expression N, SZ;
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
+)
+
+@script:python@
+p << nm.p;
+N << nm.N;
+@@
+if N != "NULL":
+    F["named"][(p[0].line, p[0].column)] = N
+
+// Every use of an identifier as an expression: a callback used anywhere
+// but in its one .callbacks field (a call, another object, a pointer
+// kept elsewhere) would see its signature change under it.
+@use@
+identifier f;
+position p;
+@@
+ f@p
+
+@script:python@
+f << use.f;
+p << use.p;
+@@
+F["uses"][f] = F["uses"].get(f, 0) + 1
+
+@defn@
+identifier fn;
+type T;
+@@
+T fn(...) { ... }
+
+@script:python@
+fn << defn.fn;
+@@
+F["defs"].add(fn)
+
+// The patch's state array, if any: written anew with the new entries.
+@pst@
+identifier P : script:python() { F.__setitem__("P", P) is None };
+identifier S : script:python() { F.__setitem__("arr", S) is None };
+@@
+struct klp_patch P = { ..., .states = S, ... };
+
+@ent depends on pst@
+identifier S : script:python() { S == F["arr"] };
+initializer E;
+position p;
+@@
+struct klp_state S[] = { ..., E@p, ... };
+
+@script:python@
+p << ent.p;
+@@
+txt = src(p[0])
+if re.sub(r"\s+", "", txt) not in ("{}",):
+    F["entries"].append(txt)
+
+// Decide, object by object.
+@script:python@
+@@
+def why_not(pos):
+    cbs = F["cbs"].get(pos, {})
+    unknown = [k for k in cbs if k not in KINDS]
+    if not cbs or F["kinds"].get(pos, set()) != set(cbs):
+        return "a callback is not a function name (a cast or another expression)"
+    if unknown:
+        return "unknown callback field " + ", ".join(unknown)
+    if len(set(cbs.values())) != len(cbs):
+        return "one function serves several callback kinds"
+    away = sorted(f for f in set(cbs.values()) if f not in F["defs"])
+    if away:
+        return (callbacks(away) + " not defined in this file:"
+                " the definition and prototypes would keep the struct klp_object * signature")
+    more = sorted(f for f in set(cbs.values()) if F["uses"].get(f, 0) > 1)
+    if more:
+        return (callbacks(more) + " also used elsewhere in this file"
+                " (another object, a call or a pointer), which the new signature would break")
+    return None
+
+for pos, name in F["named"].items():
+    why = why_not(pos)
+    if why:
+        F["why"][pos] = why
+        continue
+    F["conv"][pos] = (name, F["cbs"][pos])
+    for f in F["cbs"][pos].values():
+        F["fn_obj"][f] = name
+names = [n for n, _ in F["conv"].values()]
+for pos in [p for p in F["conv"] if names.count(F["conv"][p][0]) > 1]:
+    F["why"][pos] = "more than one object is named " + F["conv"][pos][0]
+    for f in F["conv"].pop(pos)[1].values():
+        del F["fn_obj"][f]
+
+@okr depends on patch@
+identifier Q : script:python() { bool(F["conv"]) };
+@@
+struct klp_patch Q = { ... };
+
+// Report mode: say what would happen and why.
+@rep depends on report || org@
+identifier O;
+expression SZ;
+position p;
+@@
+(
+struct klp_object O[] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ..., .callbacks@p = { ... }, ... }, ... };
+|
+struct klp_object O = { ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python depends on report@
-p << r.p;
-K << r.K;
-f << r.f;
-N << r.N;
+p << rep.p;
 @@
-coccilib.report.print_report(p[0], K + " callback " + f + "() of object " + N +
-    " stays an object callback: it runs when that module loads or unloads (state callbacks do not) and again on every atomic replace")
+k = (p[0].line, p[0].column)
+if k in F["conv"]:
+    name, cbs = F["conv"][k]
+    fns = [cbs[c] for c in KINDS if c in cbs]
+    coccilib.report.print_report(p[0], "object callbacks " + ", ".join(fns) + " of " + name +
+        " can become callbacks of state " + define_of(name) + " (KLP_STATE with .obj_name):"
+        " they then run when the module is patched by a first livepatch carrying the state"
+        " or unpatched by the last one, not again on every atomic replace")
+elif k in F["why"]:
+    coccilib.report.print_report(p[0], "object callbacks of " + F["named"][k] +
+        " not converted: " + F["why"][k] +
+        "; they stay object callbacks and run again on every atomic replace")
 
 @script:python depends on org@
-p << r.p;
-f << r.f;
-N << r.N;
+p << rep.p;
 @@
-coccilib.org.print_todo(p[0], f + "() of " + N + " stays an object callback")
+k = (p[0].line, p[0].column)
+if k in F["conv"]:
+    coccilib.org.print_todo(p[0], "callbacks of " + F["conv"][k][0] + ": use a per-object KLP_STATE()")
+elif k in F["why"]:
+    coccilib.org.print_todo(p[0], "callbacks of " + F["named"][k] + " stay object callbacks: " + F["why"][k])
 
-@depends on context@
-identifier O, K, f;
-expression N != NULL;
+@ctx depends on context@
+identifier O;
 expression SZ;
+position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
 @@
 (
-struct klp_object O[] = { ..., { ..., .name = N, ..., .callbacks = { ...,
-* .K = f,
-  ... }, ... }, ... };
-|
-struct klp_object O[SZ] = { ..., { ..., .name = N, ..., .callbacks = { ...,
-* .K = f,
-  ... }, ... }, ... };
-|
-struct klp_object O = { ..., .name = N, ..., .callbacks = { ...,
-* .K = f,
+struct klp_object O[] = { ..., { ...,
+* .callbacks@p = { ... },
   ... }, ... };
+|
+struct klp_object O[SZ] = { ..., { ...,
+* .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = { ...,
+* .callbacks@p = { ... },
+  ... };
 )
+
+// Patch mode.  The callbacks that use their object, and the first of
+// them, where the helper goes.
+@esc depends on patch@
+identifier fn : script:python() { is_callback(fn) };
+identifier obj;
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<+...
+obj
+...+>
+}
+
+@script:python@
+fn << esc.fn;
+@@
+F["need_obj"].add(fn)
+
+@fns depends on patch@
+identifier fn : script:python() { uses_obj(fn) };
+type T;
+position p;
+@@
+T fn@p(...) { ... }
+
+@script:python@
+fn << fns.fn;
+p << fns.p;
+@@
+l = int(p[0].line)
+if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
+    F["first_fn"] = fn
+F["fn_lines"][fn] = l
+
+@helper depends on patch@
+identifier fn : script:python() { F["first_fn"] == fn };
+@@
++static struct klp_object *klp_migrated_object(struct klp_patch *patch,
++					      const char *name)
++{
++	struct klp_object *obj = patch->objs;
++
++	/* State callbacks get no object: find the one stock passed. */
++	while (obj->funcs || obj->name) {
++		if (obj->name && !strcmp(obj->name, name))
++			return obj;
++		obj++;
++	}
++	return NULL;
++}
++
+ fn(...) { ... }
+
+// The new parameter is the patch whose callbacks run, which is the
+// global one: keep uses of a global named "patch" meaning the same.
+@gpatch depends on patch@
+identifier fn : script:python() { is_callback(fn) };
+identifier obj, f;
+identifier gp : script:python() { gp == "patch" };
+type T;
+@@
+T fn(struct klp_object *obj)
+{
+<...
+(
+- &gp
++ gp
+|
+- gp.f
++ gp->f
+)
+...>
+}
+
+@withobj depends on patch@
+identifier fn : script:python() { uses_obj(fn) };
+@@
+fn(...) { ... }
+
+@script:python objname@
+fn << withobj.fn;
+n;
+@@
+coccinelle.n = cocci.make_ident(F["fn_obj"][fn])
+
+// The object as a local variable: after the first declaration, or
+// followed by a blank line where there is none.
+@sigobjd depends on patch@
+identifier withobj.fn;
+identifier objname.n;
+identifier obj;
+declaration D;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ )
+ {
+  D
++	struct klp_object *obj = klp_migrated_object(patch, n);
+  ...
+ }
+
+@sigobj depends on patch@
+identifier withobj.fn;
+identifier objname.n;
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ )
+ {
++	struct klp_object *obj = klp_migrated_object(patch, n);
++
+  ...
+ }
+
+@sig depends on patch@
+identifier fn : script:python() { is_callback(fn) };
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ ) { ... }
+
+@proto depends on patch@
+identifier fn : script:python() { is_callback(fn) };
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ );
+
+@dropcb depends on patch@
+identifier O;
+expression SZ;
+position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
+@@
+(
+struct klp_object O[] = { ..., {
+  ...,
+- .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O[SZ] = { ..., {
+  ...,
+- .callbacks@p = { ... },
+  ... }, ... };
+|
+struct klp_object O = {
+  ...,
+- .callbacks@p = { ... },
+  ... };
+)
+
+@script:python mk@
+e;
+arr;
+@@
+if not F["conv"]:
+    cocci.include_match(False)
+else:
+    out = F["entries"] + [entry(p) for p in sorted(F["conv"], key=lambda k: (int(k[0]), int(k[1])))]
+    coccinelle.e = cocci.make_ident(",\n\t".join(out))
+    coccinelle.arr = cocci.make_ident(F["arr"] or "states")
+
+// The array is written anew: spatch can not replace a multi-line
+// initializer by generated text without mangling its last line.
+@old_array depends on patch && pst && okr@
+identifier S : script:python() { S == F["arr"] };
+@@
+- struct klp_state S[] = { ... };
+
+@array_again depends on patch && pst@
+identifier P : script:python() { P == F["P"] };
+identifier mk.e, mk.arr;
+@@
++static struct klp_state arr[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = { ... };
+
+@new_array depends on patch && !pst@
+identifier P;
+expression O;
+identifier mk.e;
+@@
++static struct klp_state states[] = {
++	e,
++	{}
++};
++
+ struct klp_patch P = {
+  ...,
+  .objs = O,
++ .states = states,
+  ...
+ };
+
+// Before mkid: a script rule that drops its match ends the file's run.
+@inc depends on patch && !has_inc && okr@
+@@
+#include <linux/livepatch.h>
++#include <klp/state.h>
+
+@script:python mkid@
+v;
+w;
+@@
+if not F["conv"]:
+    cocci.include_match(False)
+else:
+    # The name of the first define, then its value and the other defines.
+    names = sorted(set(n for n, _ in F["conv"].values()), key=define_of)
+    coccinelle.v = cocci.make_ident(define_of(names[0]))
+    coccinelle.w = cocci.make_ident("\n".join(
+        [id_of(names[0])] + ["#define " + define_of(n) + " " + id_of(n) for n in names[1:]]))
+
+@defid depends on patch@
+identifier mkid.v;
+identifier mkid.w;
+@@
+#include <klp/state.h>
++
++/* klp-migrate: review: pick state ids unique to this livepatch, one per module. */
++#define v w

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Only a module object has callbacks: nothing to convert. */
+/* Only a module object has callbacks: they become a per-object state. */
 #include <linux/module.h>
 #include <linux/livepatch.h>
 
