@@ -9,7 +9,10 @@
 # callbacks and the two shadow variable fixes, whose target module is
 # built in orig/ only), and the cumulative livepatch of this directory:
 # conv/ holds its next release, test_klp_migrate_v2, converted, which
-# replaces the running test_klp_migrate_v1.
+# replaces the running test_klp_migrate_v1.  The fix to a module in
+# lp_module.c comes in two releases, test_klp_migrate_modfix and
+# test_klp_migrate_modfix2, built from one source as it came and from one
+# conversion of it: the same path, so the same state ids.
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -38,6 +41,9 @@ done
 cp "$samples/livepatch-shadow-mod.c" "$build/orig/livepatch_shadow_mod.c"
 cp "$here/lp_cumulative.c" "$build/orig/test_klp_migrate_v1.c"
 cp "$here/lp_cumulative.c" "$build/conv/test_klp_migrate_v2.c"
+cp "$here/../state/test_klp_state_mod.c" "$here/../state/test_klp_state_mod.h" "$build/orig/"
+mkdir -p "$build/modfix"
+cp "$here/lp_module.c" "$build/modfix/"
 
 # Every file must convert; a report that leaves work by hand fails.
 "$top/cocci/klp-migrate" "$build/conv" >"$build/migrate.log" 2>&1 || {
@@ -48,6 +54,15 @@ if [ "$(grep -c '^converted' "$build/migrate.log")" -ne 4 ]; then
 	cat "$build/migrate.log" >&2
 	exit 1
 fi
+"$top/cocci/klp-migrate" "$build/modfix" >"$build/modfix.log" 2>&1 &&
+	grep -q '^converted' "$build/modfix.log" || {
+	cat "$build/modfix.log" >&2
+	exit 1
+}
+for r in modfix modfix2; do
+	cp "$here/lp_module.c" "$build/orig/test_klp_migrate_$r.c"
+	cp "$build/modfix/lp_module.c" "$build/conv/test_klp_migrate_$r.c"
+done
 
 for d in orig conv; do
 	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \
