@@ -5,6 +5,7 @@
 
 A=test_klp_state_a
 B=test_klp_state_b
+M=test_klp_state_mod
 T=test_klp_state_target
 
 start_test "enable and disable introduce and remove states"
@@ -149,7 +150,8 @@ livepatch: '$A': unpatching complete
 
 start_test "sysfs shows one directory per state, one value per file"
 if [ "$BACKEND" = native ]; then
-	load_lp $A states=1,3s,5v2
+	# 8 belongs to a module that is not loaded: only its files show
+	load_lp $A states=1,3s,5v2,8m mod=1
 	[ -d "$SYSFS_KLP/$A/states" ] || die "$SYSFS_KLP/$A/states is not a directory"
 	for d in "$SYSFS_KLP/$A"/states/*; do
 		line="$A: states/${d##*/}:"
@@ -160,7 +162,7 @@ if [ "$BACKEND" = native ]; then
 		log "$line"
 	done
 	disable_lp $A
-	check_result "% insmod $A.ko states=1,3s,5v2
+	check_result "% insmod $A.ko states=1,3s,5v2,8m mod=1
 livepatch: enabling patch '$A'
 livepatch: '$A': initializing patching transition
 $A: pre_patch: state 1
@@ -172,9 +174,10 @@ $A: post_patch: state 1
 $A: post_patch: state 3
 $A: post_patch: state 5
 livepatch: '$A': patching complete
-$A: states/1: block_disable=0 is_shadow=0 managed=1 version=0
-$A: states/3: block_disable=0 is_shadow=1 managed=1 version=0
-$A: states/5: block_disable=0 is_shadow=0 managed=0 version=2
+$A: states/1: block_disable=0 is_shadow=0 managed=1 obj_name= version=0
+$A: states/3: block_disable=0 is_shadow=1 managed=1 obj_name= version=0
+$A: states/5: block_disable=0 is_shadow=0 managed=0 obj_name= version=2
+$A: states/8: block_disable=0 is_shadow=0 managed=1 obj_name=$M version=0
 % echo 0 > $SYSFS_KLP/$A/enabled
 livepatch: '$A': initializing unpatching transition
 $A: pre_unpatch: state 1
