@@ -172,18 +172,26 @@ write_enabled()
 	fi
 }
 
+# wait_freed MOD: wait until the kernel has freed a disabled or replaced
+# livepatch.  Its directory goes after the native core ran the shadow
+# destructors of the states it removed.
+wait_freed()
+{
+	loop_until "[ ! -e $SYSFS_KLP/$1 ]" || die "$1 never went away"
+}
+
 # disable_lp MOD: disable, wait until the kernel drops it, unload it
 disable_lp()
 {
 	write_enabled "$1" 0 || die "disable of $1 refused"
-	loop_until "[ ! -e $SYSFS_KLP/$1 ]" || die "$1 never went away"
+	wait_freed "$1"
 	unload_mod "$1"
 }
 
 # unload_lp MOD: unload a livepatch that a replace already removed
 unload_lp()
 {
-	loop_until "[ ! -e $SYSFS_KLP/$1 ]" || die "$1 still registered"
+	wait_freed "$1"
 	unload_mod "$1"
 }
 

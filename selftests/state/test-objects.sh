@@ -429,8 +429,8 @@ load_mod $M
 hold 0
 loop_until "transition_done $B" || die "$B transition stuck"
 # Native destructors run when the replaced livepatch is freed, after
-# the transition: its directory goes away once they are done.
-loop_until "[ ! -e $SYSFS_KLP/$A ]" || die "$A never went away"
+# the transition.
+wait_freed $A
 expect_param $A obj_shadows
 unload_lp $A
 unload_mod $M
@@ -493,7 +493,7 @@ hold 1
 write_enabled $B 0 || die "disable of $B refused"
 load_mod $M
 hold 0
-loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+wait_freed $B
 expect_param $A obj_shadows
 expect_param $B obj_shadows
 unload_mod $B

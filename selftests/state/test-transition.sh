@@ -23,7 +23,7 @@ load_lp $A states=1 replace=1
 hold 1
 load_lp_nowait $B states=2,4b replace=1 target=1
 write_enabled $B 0 || die "reversing the enable of $B was refused"
-loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+wait_freed $B
 hold 0
 unload_mod $B
 disable_lp $A
@@ -160,7 +160,7 @@ echo 1 > "$SYSFS_KLP/$C/force"
 loop_until "transition_done $C" || die "$C transition stuck"
 hold 0
 write_enabled $C 0 || die "disable of $C refused"
-loop_until "[ ! -e $SYSFS_KLP/$C ]" || die "$C never went away"
+wait_freed $C
 check_result "% insmod $T.ko
 $T: loaded
 % echo 1 > /sys/module/$T/parameters/block
@@ -200,7 +200,7 @@ expect_param $A obj_shadows
 unload_mod $M
 expect_param $A obj_shadows
 write_enabled $B 0 || die "disable of $B refused"
-loop_until "[ ! -e $SYSFS_KLP/$B ]" || die "$B never went away"
+wait_freed $B
 check_result "% insmod $M.ko
 $M: loaded, version 1
 % insmod $A.ko states=3s,9m replace=1 mod=1
