@@ -33,7 +33,7 @@ def reset():
     global F
     F = {"cbs": {}, "kinds": {}, "named": {}, "uses": {}, "defs": set(),
          "entries": [], "arr": None, "P": None, "file": None,
-         "klp_path": None, "has_inc": False, "conv": {}, "why": {},
+         "klp_path": None, "conv": {}, "why": {},
          "fn_obj": {}, "need_obj": set(), "first_fn": None,
          "fn_lines": {}}
 
@@ -95,10 +95,6 @@ F["klp_path"] = kp
 @has_inc@
 @@
 #include <klp/state.h>
-
-@script:python depends on has_inc@
-@@
-F["has_inc"] = True
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.

@@ -37,7 +37,7 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "has_inc": False, "why": None, "klp_path": None,
+         "why": None, "klp_path": None,
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
          "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
@@ -160,10 +160,6 @@ F["klp_path"] = kp
 @has_inc@
 @@
 #include <klp/state.h>
-
-@script:python depends on has_inc@
-@@
-F["has_inc"] = True
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.
