@@ -9,9 +9,19 @@
  * the kernel tables of its own, and the callbacks of the vmlinux object
  * in them run the state layer around the author's object callbacks.
  *
+ * A module has one engine, however many of its files include the header.
+ * A livepatch built from one file gets it in that file.  In a livepatch
+ * built from several, exactly one file defines KLP_STATE_ENGINE before
+ * the include; the others reach that file's engine through three
+ * functions whose names start with KLP_STATE_ENGINE_, so that a module
+ * where no file, or two files, define it fails to link with a message
+ * naming the macro.  The engine's code and data are static: a file that
+ * does not hold the engine compiles them, and the compiler drops them.
+ *
  * Compat livepatches find each other through a registry kept in a shadow
- * variable (the one store every module can reach).  Include <klp/state.h>,
- * never this file.
+ * variable (the one store every module can reach); its layout is the
+ * protocol of <klp/state-proto.h>.  Include <klp/state.h>, never this
+ * file.
  */
 #ifndef _KLP_STATE_COMPAT_H
 #define _KLP_STATE_COMPAT_H
@@ -20,10 +30,17 @@
 #error "include <klp/state.h>, not <klp/state-compat.h>"
 #endif
 
+#if !defined(KBUILD_MODNAME) || !defined(KBUILD_BASENAME)
+#error "klp/state.h: build the livepatch as a module with kbuild, which names its files and the module"
+#endif
+
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
 #include <linux/string.h>
+#include <klp/state-proto.h>
 
 /**
  * KLP_STATE_MAX_OBJS - most objects one livepatch may patch (compat)
@@ -32,116 +49,18 @@
 #define KLP_STATE_MAX_OBJS	32
 #endif
 
-/**
- * KLP_STATE_PROTO - protocol of the structures compat livepatches share
- *
- * Compat livepatches read and write each other's registry entries: the
- * layouts of &struct __klp_state_registry, &struct __klp_state_registered,
- * &struct __klp_state_record and &struct klp_state_compat are the
- * protocol.  They only grow: a later protocol appends members, every
- * engine records the sizes it was built with, and an engine reads
- * another's entries up to the members both know.  Each protocol number
- * marks such a growth.  The static assertions below freeze the layout of
- * protocol 2, the first of this scheme.  Protocol 3 adds per-object
- * states (&__klp_state_record.obj).
- */
-#ifndef KLP_STATE_PROTO
-#define KLP_STATE_PROTO		3
-#endif
-
-/**
- * KLP_STATE_PROTO_OLDEST - oldest protocol this engine works with
- *
- * Raised only when a protocol changes the meaning of a member that
- * engines already read.  Two engines work together when each one's
- * protocol is at least the other's oldest; otherwise the later enable is
- * refused with a message naming both livepatches and their protocols.
- */
-#ifndef KLP_STATE_PROTO_OLDEST
-#define KLP_STATE_PROTO_OLDEST	2
-#endif
-
 /*
- * The version of the reserved state in the kernel's table.  Its presence
- * is what the stock check needs (a replacement built without the header
- * lacks it); it never changes, so that the engines, not the generic
- * "not compatible" line, judge protocols.
+ * Does this file hold the module's engine?  The one that defines
+ * KLP_STATE_ENGINE does; without it, the only file of a module built
+ * from one, whose name kbuild gives as the module's.  The comparison of
+ * two string constants folds at compile time.
  */
-#define __KLP_STATE_RESERVED_VERSION	1
-
-/* One state of a compat livepatch, as the engines see it. */
-struct __klp_state_record {
-	struct klp_state *state;	/* the author's entry */
-	struct klp_state *kernel_copy;	/* a legacy state's copy, or NULL */
-	const struct klp_state_compat *compat;
-	bool legacy;			/* plain entry, or versioned */
-	bool active;			/* introduced or removed right now */
-	bool shadows_left;		/* kept from an is_shadow owner */
-	/* protocol 3 */
-	struct klp_object *obj;		/* a per-object state's, else NULL */
-	/* later protocols append here */
-#ifdef __KLP_STATE_TEST_RECORD_TAIL
-	__KLP_STATE_TEST_RECORD_TAIL;	/* the protocol selftest's growth */
+#ifdef KLP_STATE_ENGINE
+#define __klp_state_engine_here()	true
+#else
+#define __klp_state_engine_here()				\
+	(!__builtin_strcmp(KBUILD_BASENAME, KBUILD_MODNAME))
 #endif
-};
-
-/* A compat livepatch with managed states, in the registry. */
-struct __klp_state_registered {
-	struct list_head node;
-	struct klp_patch *patch;
-	struct __klp_state_record *records;
-	unsigned int nr_records;
-	unsigned int proto;		/* its engine's KLP_STATE_PROTO */
-	unsigned int oldest;		/* and KLP_STATE_PROTO_OLDEST */
-	unsigned int record_size;	/* the stride of @records */
-	unsigned int compat_size;	/* sizeof(struct klp_state_compat) */
-	/* later protocols append here */
-};
-
-/* The registry: the shadow variable (NULL, KLP_STATE_RESERVED_ID). */
-struct __klp_state_registry {
-	unsigned int proto;		/* of the engine that made it */
-	unsigned int oldest;
-	unsigned int size;
-	unsigned int __reserved;
-	struct list_head patches;	/* oldest first */
-	/* later protocols append here */
-};
-
-#define __KLP_STATE_PTR		sizeof(void *)
-#define __KLP_STATE_FROZEN(_type, _member, _offset)			\
-	static_assert(offsetof(_type, _member) == (_offset),		\
-		      "protocol 2 layout of " #_type " changed at " #_member)
-
-__KLP_STATE_FROZEN(struct __klp_state_registry, proto, 0);
-__KLP_STATE_FROZEN(struct __klp_state_registry, oldest, 4);
-__KLP_STATE_FROZEN(struct __klp_state_registry, size, 8);
-__KLP_STATE_FROZEN(struct __klp_state_registry, patches, 16);
-__KLP_STATE_FROZEN(struct __klp_state_registered, node, 0);
-__KLP_STATE_FROZEN(struct __klp_state_registered, patch, 2 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_registered, records, 3 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_registered, nr_records, 4 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_registered, proto, 4 * __KLP_STATE_PTR + 4);
-__KLP_STATE_FROZEN(struct __klp_state_registered, oldest, 4 * __KLP_STATE_PTR + 8);
-__KLP_STATE_FROZEN(struct __klp_state_registered, record_size, 4 * __KLP_STATE_PTR + 12);
-__KLP_STATE_FROZEN(struct __klp_state_registered, compat_size, 4 * __KLP_STATE_PTR + 16);
-__KLP_STATE_FROZEN(struct __klp_state_record, state, 0);
-__KLP_STATE_FROZEN(struct __klp_state_record, kernel_copy, __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_record, compat, 2 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_record, legacy, 3 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct __klp_state_record, active, 3 * __KLP_STATE_PTR + 1);
-__KLP_STATE_FROZEN(struct __klp_state_record, shadows_left, 3 * __KLP_STATE_PTR + 2);
-__KLP_STATE_FROZEN(struct klp_state_compat, version, 0);
-__KLP_STATE_FROZEN(struct klp_state_compat, callbacks, __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct klp_state_compat, is_shadow,
-		   __KLP_STATE_PTR + sizeof(struct klp_state_callbacks));
-__KLP_STATE_FROZEN(struct klp_state_compat, block_disable,
-		   __KLP_STATE_PTR + sizeof(struct klp_state_callbacks) + 1);
-__KLP_STATE_FROZEN(struct klp_state_callbacks, pre_patch, 0);
-__KLP_STATE_FROZEN(struct klp_state_callbacks, post_patch, __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct klp_state_callbacks, pre_unpatch, 2 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct klp_state_callbacks, post_unpatch, 3 * __KLP_STATE_PTR);
-__KLP_STATE_FROZEN(struct klp_state_callbacks, shadow_dtor, 4 * __KLP_STATE_PTR);
 
 enum __klp_state_phase {
 	__KLP_STATE_IDLE,
@@ -150,10 +69,21 @@ enum __klp_state_phase {
 	__KLP_STATE_DISABLING,
 };
 
+/*
+ * A record as this engine stores it.  The protocol selftest builds an
+ * engine of a later protocol, whose records have grown, by padding it.
+ */
+struct __klp_state_slot {
+	struct __klp_state_record record;
+#ifdef __KLP_STATE_TEST_RECORD_GROWTH
+	unsigned long later_protocol[__KLP_STATE_TEST_RECORD_GROWTH];
+#endif
+};
+
 /* This module's engine: its livepatch and the tables the kernel sees. */
 static struct {
 	struct __klp_state_registered self;
-	struct __klp_state_record records[KLP_STATE_MAX_STATES];
+	struct __klp_state_slot slots[KLP_STATE_MAX_STATES];
 	/* legacy, blocking, reserved, then the states hidden once enabled */
 	struct klp_state kernel_states[KLP_STATE_MAX_STATES + 2];
 	unsigned int nr_kept;
@@ -164,10 +94,12 @@ static struct {
 	bool post_done[KLP_STATE_MAX_OBJS + 1];
 	enum __klp_state_phase phase;
 	bool shadows_kept;
-} __klp_state_engine __maybe_unused;
+} __klp_state_engine;
 
-static struct klp_func __klp_state_no_funcs[1] __maybe_unused;
-static const struct klp_state_compat __klp_state_plain __maybe_unused;
+#define __klp_state_self	(&__klp_state_engine.self)
+
+static struct klp_func __klp_state_no_funcs[1];
+static const struct klp_state_compat __klp_state_plain;
 
 #pragma push_macro("pr_fmt")
 #undef pr_fmt
@@ -175,8 +107,7 @@ static const struct klp_state_compat __klp_state_plain __maybe_unused;
 
 /* ---- registry ---- */
 
-static int __maybe_unused __klp_state_registry_ctor(void *obj, void *data,
-						    void *ctor_data)
+static int __klp_state_registry_ctor(void *obj, void *data, void *ctor_data)
 {
 	struct __klp_state_registry *registry = data;
 
@@ -187,13 +118,18 @@ static int __maybe_unused __klp_state_registry_ctor(void *obj, void *data,
 	return 0;
 }
 
-static __maybe_unused struct __klp_state_registry *__klp_state_registry(void)
+/*
+ * The registry changes only under klp_mutex: every engine changes it from
+ * a livepatch callback.  The engine reads it there without more; the
+ * lookups, which patched code may call at any time, read it under RCU
+ * (klp_state_lookup_begin()).
+ */
+static struct __klp_state_registry *__klp_state_registry(void)
 {
 	return klp_shadow_get(NULL, KLP_STATE_RESERVED_ID);
 }
 
-static __maybe_unused struct __klp_state_registry *
-__klp_state_registry_get(void)
+static struct __klp_state_registry *__klp_state_registry_get(void)
 {
 	return klp_shadow_get_or_alloc(NULL, KLP_STATE_RESERVED_ID,
 				       sizeof(struct __klp_state_registry),
@@ -201,8 +137,11 @@ __klp_state_registry_get(void)
 				       NULL);
 }
 
-/* The registry goes with the last compat livepatch. */
-static noinline void __maybe_unused
+/*
+ * The registry goes with the last compat livepatch; klp_shadow_free()
+ * frees it after a grace period, so a lookup holding it stays safe.
+ */
+static noinline void
 __klp_state_registry_put(struct __klp_state_registry *registry)
 {
 	if (registry && list_empty(&registry->patches))
@@ -214,19 +153,26 @@ __klp_state_registry_put(struct __klp_state_registry *registry)
  * of it needs another engine, and a livepatch that is not registered may
  * be replaced by one built without the header.
  */
-static void __maybe_unused
-__klp_state_register(struct __klp_state_registry *registry)
+static void __klp_state_register(struct __klp_state_registry *registry)
 {
 	if (__klp_state_engine.nr_managed)
-		list_add_tail(&__klp_state_engine.self.node,
-			      &registry->patches);
+		list_add_tail_rcu(&__klp_state_self->node, &registry->patches);
 }
 
-static void __maybe_unused
-__klp_state_unregister(struct __klp_state_registry *registry)
+/*
+ * An entry leaves the registry with list_del_rcu(): a lookup on another
+ * CPU may still walk it.  Its memory is the static data of its module,
+ * which free_module() gives back only after a grace period.
+ */
+static void __klp_state_forget(struct __klp_state_registered *patch)
+{
+	list_del_rcu(&patch->node);
+}
+
+static void __klp_state_unregister(struct __klp_state_registry *registry)
 {
 	if (__klp_state_engine.nr_managed)
-		list_del(&__klp_state_engine.self.node);
+		__klp_state_forget(__klp_state_self);
 	__klp_state_registry_put(registry);
 }
 
@@ -237,78 +183,102 @@ __klp_state_unregister(struct __klp_state_registry *registry)
  */
 #define __KLP_STATE_BUSY_KEY	((void *)1)
 
-static bool __maybe_unused __klp_state_busy_begin(void)
+static bool __klp_state_busy_begin(void)
 {
 	return klp_shadow_get_or_alloc(__KLP_STATE_BUSY_KEY,
 				       KLP_STATE_RESERVED_ID, 0, GFP_KERNEL,
 				       NULL, NULL);
 }
 
-static noinline void __maybe_unused __klp_state_busy_end(void)
+static noinline void __klp_state_busy_end(void)
 {
 	klp_shadow_free(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID, NULL);
 }
 
-static bool __maybe_unused __klp_state_busy(void)
+static bool __klp_state_busy(void)
 {
 	return klp_shadow_get(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID);
 }
 
-/* ---- lookups ---- */
+/* ---- records ---- */
 
-/* Record @i of @patch, whose engine may have records of another size. */
-static __maybe_unused struct __klp_state_record *
-__klp_state_record_at(const struct __klp_state_registered *patch,
+/*
+ * Record @i of @patch.  This module's records have a stride the compiler
+ * knows; another module's are walked by the stride its engine recorded.
+ */
+static __always_inline struct __klp_state_record *
+__klp_state_record_of(const struct __klp_state_registered *patch,
 		      unsigned int i)
 {
-	return (void *)patch->records + i * patch->record_size;
+	if (__builtin_constant_p(patch == __klp_state_self) &&
+	    patch == __klp_state_self)
+		return &__klp_state_engine.slots[i].record;
+	return __klp_state_record_at(patch, i);
 }
 
-static noinline __maybe_unused struct __klp_state_record *
+/* Every record of a registered livepatch: the one way records are walked. */
+#define __klp_state_for_each_record(_patch, _record, _i)		\
+	for ((_i) = 0; (_i) < (_patch)->nr_records &&			\
+	     ((_record) = __klp_state_record_of(_patch, _i)); (_i)++)
+
+/* ---- who carries a state ---- */
+
+static noinline struct __klp_state_record *
 __klp_state_find_record(const struct __klp_state_registered *patch,
 			unsigned long id)
 {
 	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < patch->nr_records; i++) {
-		record = __klp_state_record_at(patch, i);
+	__klp_state_for_each_record(patch, record, i)
 		if (record->state->id == id)
 			return record;
-	}
 	return NULL;
 }
 
-/* The object of a per-object state; NULL for patch scope or protocol 2. */
-static __maybe_unused struct klp_object *
-__klp_state_obj_of(const struct __klp_state_registered *patch,
-		   const struct __klp_state_record *record)
-{
-	if (patch->record_size < offsetofend(struct __klp_state_record, obj))
-		return NULL;
-	return record->obj;
-}
-
 /* Is the module of a per-object state patched by @patch now? */
-static bool __maybe_unused
-__klp_state_live(const struct __klp_state_registered *patch,
-		 const struct __klp_state_record *record)
+static bool __klp_state_live(const struct __klp_state_registered *patch,
+			     const struct __klp_state_record *record)
 {
 	struct klp_object *obj = __klp_state_obj_of(patch, record);
 
 	return !obj || obj->mod;
 }
 
+/*
+ * The newest livepatch registered before @newer that carries @id, or
+ * NULL; @newer NULL: the newest of all.  Under klp_mutex or RCU.
+ */
+static struct __klp_state_record *
+__klp_state_newest_before(struct __klp_state_registry *registry,
+			  const struct __klp_state_registered *newer,
+			  unsigned long id)
+{
+	struct __klp_state_record *record, *found = NULL;
+	struct __klp_state_registered *older;
+
+	if (!registry)
+		return NULL;
+	list_for_each_entry_rcu(older, &registry->patches, node) {
+		if (older == newer)
+			break;
+		record = __klp_state_find_record(older, id);
+		if (record)
+			found = record;
+	}
+	return found;
+}
+
 /* Does a livepatch registered before this module's carry @id? */
-static bool __maybe_unused
-__klp_state_in_older(struct __klp_state_registry *registry, unsigned long id)
+static bool __klp_state_in_older(struct __klp_state_registry *registry,
+				 unsigned long id)
 {
 	struct __klp_state_registered *older;
 
 	if (!registry)
 		return false;
 	list_for_each_entry(older, &registry->patches, node) {
-		if (older == &__klp_state_engine.self)
+		if (older == __klp_state_self)
 			break;
 		if (__klp_state_find_record(older, id))
 			return true;
@@ -317,24 +287,24 @@ __klp_state_in_older(struct __klp_state_registry *registry, unsigned long id)
 }
 
 /* Does a registered livepatch other than this module's carry @id? */
-static bool __maybe_unused
-__klp_state_in_other(struct __klp_state_registry *registry, unsigned long id)
+static bool __klp_state_in_other(struct __klp_state_registry *registry,
+				 unsigned long id)
 {
 	struct __klp_state_registered *other;
 
 	if (!registry)
 		return false;
 	list_for_each_entry(other, &registry->patches, node)
-		if (other != &__klp_state_engine.self &&
+		if (other != __klp_state_self &&
 		    __klp_state_find_record(other, id))
 			return true;
 	return false;
 }
 
 /* Does a livepatch registered after @patch carry @id? */
-static bool __maybe_unused
-__klp_state_in_newer(struct __klp_state_registry *registry,
-		     struct __klp_state_registered *patch, unsigned long id)
+static bool __klp_state_in_newer(struct __klp_state_registry *registry,
+				 struct __klp_state_registered *patch,
+				 unsigned long id)
 {
 	struct __klp_state_registered *newer = patch;
 
@@ -349,8 +319,8 @@ __klp_state_in_newer(struct __klp_state_registry *registry,
  * kernel knows the states of the others (built without the header) that
  * were registered before this module's.
  */
-static bool __maybe_unused
-__klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
+static bool __klp_state_elsewhere(struct __klp_state_registry *registry,
+				  unsigned long id)
 {
 	return __klp_state_in_other(registry, id) || klp_get_prev_state(id);
 }
@@ -362,12 +332,12 @@ __klp_state_elsewhere(struct __klp_state_registry *registry, unsigned long id)
  * a legacy state through its copy in the kernel's table: it follows the
  * author's entry after every callback.
  */
-static noinline void __maybe_unused __klp_state_sync_copies(void)
+static noinline void __klp_state_sync_copies(void)
 {
-	struct __klp_state_record *record = __klp_state_engine.records;
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++)
+	__klp_state_for_each_record(__klp_state_self, record, i)
 		if (record->kernel_copy)
 			record->kernel_copy->data = record->state->data;
 }
@@ -377,9 +347,8 @@ static noinline void __maybe_unused __klp_state_sync_copies(void)
  * use the variables: keep them, as the kernel keeps a forced livepatch's
  * module, and say so once (__klp_state_report_kept()).
  */
-static void __maybe_unused
-__klp_state_free_shadows(struct klp_patch *patch,
-			 const struct __klp_state_record *record)
+static void __klp_state_free_shadows(struct klp_patch *patch,
+				     const struct __klp_state_record *record)
 {
 	if (!record->compat->is_shadow)
 		return;
@@ -391,33 +360,33 @@ __klp_state_free_shadows(struct klp_patch *patch,
 			    record->compat->callbacks.shadow_dtor);
 }
 
-static void __maybe_unused __klp_state_report_kept(void)
+static void __klp_state_report_kept(void)
 {
 	if (!__klp_state_engine.shadows_kept)
 		return;
 	pr_notice("'%s': forced transition, shadow variables of the removed states are kept\n",
-		  __klp_state_engine.self.patch->mod->name);
+		  __klp_state_self->patch->mod->name);
 	__klp_state_engine.shadows_kept = false;
 }
 
-static void __maybe_unused __klp_state_post_patch_one(struct klp_patch *patch,
-						      struct __klp_state_record *record)
+static void __klp_state_post_patch_one(struct klp_patch *patch,
+				       struct __klp_state_record *record)
 {
 	if (record->compat->callbacks.post_patch)
 		record->compat->callbacks.post_patch(patch, record->state);
 	record->active = false;
 }
 
-static void __maybe_unused __klp_state_pre_unpatch_one(struct klp_patch *patch,
-						       struct __klp_state_record *record)
+static void __klp_state_pre_unpatch_one(struct klp_patch *patch,
+					struct __klp_state_record *record)
 {
 	if (record->compat->callbacks.pre_unpatch)
 		record->compat->callbacks.pre_unpatch(patch, record->state);
 }
 
 /* The state is removed: post_unpatch, then its shadow variables. */
-static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
-						  struct __klp_state_record *record)
+static void __klp_state_remove_one(struct klp_patch *patch,
+				   struct __klp_state_record *record)
 {
 	if (record->compat->callbacks.post_unpatch)
 		record->compat->callbacks.post_unpatch(patch, record->state);
@@ -429,41 +398,50 @@ static void __maybe_unused __klp_state_remove_one(struct klp_patch *patch,
 }
 
 /*
- * The states of @obj (NULL: all) that this module's livepatch introduces
- * or removes right now, in array order: post_patch when @patched, else
- * removed.
+ * The states of @obj (NULL: all of them; those of the loaded objects ran
+ * first) that this module's livepatch introduces or removes right now,
+ * in array order: post_patch when @patched, else removed.  Callers use
+ * the named wrappers below.
  */
-static noinline void __maybe_unused
-__klp_state_finish(const struct klp_object *obj, bool patched)
+static noinline void __klp_state_finish(const struct klp_object *obj,
+					bool patched)
 {
-	struct __klp_state_registered *self = &__klp_state_engine.self;
-	struct __klp_state_record *record = self->records;
+	struct klp_patch *patch = __klp_state_self->patch;
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < self->nr_records; i++, record++) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
 		if (!record->active || (obj && record->obj != obj))
 			continue;
 		if (patched)
-			__klp_state_post_patch_one(self->patch, record);
+			__klp_state_post_patch_one(patch, record);
 		else
-			__klp_state_remove_one(self->patch, record);
+			__klp_state_remove_one(patch, record);
 	}
+}
+
+static void __klp_state_post_patch_marked(const struct klp_object *obj)
+{
+	__klp_state_finish(obj, true);
+}
+
+static void __klp_state_remove_marked(const struct klp_object *obj)
+{
+	__klp_state_finish(obj, false);
 }
 
 /* ---- states dropped by an atomic replace ---- */
 
-static void __maybe_unused
-__klp_state_warn_is_shadow(const struct __klp_state_registered *old,
-			   const struct __klp_state_record *record)
+static void __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
+				       const struct __klp_state_record *record)
 {
-	const struct __klp_state_registered *self = &__klp_state_engine.self;
 	struct __klp_state_record *kept;
 
-	kept = __klp_state_find_record(self, record->state->id);
+	kept = __klp_state_find_record(__klp_state_self, record->state->id);
 	if (kept->compat->is_shadow != record->compat->is_shadow)
 		pr_warn_once("state 0x%lx: is_shadow differs between livepatches '%s' and '%s'\n",
 			     record->state->id, old->patch->mod->name,
-			     self->patch->mod->name);
+			     __klp_state_self->patch->mod->name);
 	/* remembered, so that the last remover can say what it leaves */
 	if (!kept->compat->is_shadow &&
 	    (record->compat->is_shadow || record->shadows_left))
@@ -475,21 +453,22 @@ __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
  * once, by the newest replaced livepatch carrying it, whose callbacks and
  * shadow destructor know it best.
  */
-static void __maybe_unused
-__klp_state_drops_begin(struct __klp_state_registry *registry)
+static void __klp_state_drops_begin(struct __klp_state_registry *registry)
 {
-	struct __klp_state_registered *self = &__klp_state_engine.self, *old;
+	struct __klp_state_registered *old;
 	struct __klp_state_record *record;
 	unsigned int i;
 
 	list_for_each_entry(old, &registry->patches, node) {
-		for (i = 0; i < old->nr_records; i++) {
-			record = __klp_state_record_at(old, i);
+		if (old == __klp_state_self)
+			continue;
+		__klp_state_for_each_record(old, record, i) {
 			record->active = false;
 			/* a module that is not loaded has nothing to remove */
 			if (!__klp_state_live(old, record))
 				continue;
-			if (__klp_state_find_record(self, record->state->id)) {
+			if (__klp_state_find_record(__klp_state_self,
+						    record->state->id)) {
 				__klp_state_warn_is_shadow(old, record);
 				continue;
 			}
@@ -502,44 +481,57 @@ __klp_state_drops_begin(struct __klp_state_registry *registry)
 	}
 }
 
-/* The replace completed: remove the dropped states, forget the old. */
-static void __maybe_unused
-__klp_state_drops_finish(struct __klp_state_registry *registry)
-{
-	struct __klp_state_registered *old, *tmp;
-	struct __klp_state_record *record;
-	unsigned int i;
-
-	list_for_each_entry_safe(old, tmp, &registry->patches, node) {
-		if (old == &__klp_state_engine.self)
-			continue;
-		for (i = 0; i < old->nr_records; i++) {
-			record = __klp_state_record_at(old, i);
-			if (record->active)
-				__klp_state_remove_one(old->patch, record);
-		}
-		list_del(&old->node);
-	}
-	__klp_state_registry_put(registry);
-}
-
-/* The replace failed or was reversed: post_patch undoes pre_unpatch. */
-static void __maybe_unused
-__klp_state_drops_undo(struct __klp_state_registry *registry)
+/*
+ * The replace completed: the replaced livepatches remove the states they
+ * drop.  They stay registered until the new livepatch's post_patch ran,
+ * where klp_get_prev_state() still finds them, as on native kernels.
+ */
+static void __klp_state_drops_finish(struct __klp_state_registry *registry)
 {
 	struct __klp_state_registered *old;
 	struct __klp_state_record *record;
 	unsigned int i;
 
 	list_for_each_entry(old, &registry->patches, node) {
-		if (old == &__klp_state_engine.self)
+		if (old == __klp_state_self)
 			continue;
-		for (i = 0; i < old->nr_records; i++) {
-			record = __klp_state_record_at(old, i);
+		__klp_state_for_each_record(old, record, i)
+			if (record->active)
+				__klp_state_remove_one(old->patch, record);
+	}
+}
+
+/* The replaced livepatches leave the registry. */
+static void __klp_state_forget_replaced(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *old, *tmp;
+
+	list_for_each_entry_safe(old, tmp, &registry->patches, node)
+		if (old != __klp_state_self)
+			__klp_state_forget(old);
+}
+
+/* The replace failed or was reversed: post_patch undoes pre_unpatch. */
+static void __klp_state_drops_undo(struct __klp_state_registry *registry)
+{
+	struct __klp_state_registered *old;
+	struct __klp_state_record *record;
+	unsigned int i;
+
+	list_for_each_entry(old, &registry->patches, node) {
+		if (old == __klp_state_self)
+			continue;
+		__klp_state_for_each_record(old, record, i)
 			if (record->active)
 				__klp_state_post_patch_one(old->patch, record);
-		}
 	}
+}
+
+/* Is this module's livepatch replacing others right now? */
+static bool __klp_state_replacing(void)
+{
+	return __klp_state_engine.phase == __KLP_STATE_ENABLING &&
+	       __klp_state_self->patch->replace;
 }
 
 /* ---- the phases of this module's livepatch ---- */
@@ -548,13 +540,11 @@ __klp_state_drops_undo(struct __klp_state_registry *registry)
  * The livepatch goes: disabled, or its enable failed or was reversed,
  * which puts back what a replace began to drop.
  */
-static void __maybe_unused
-__klp_state_leave(struct __klp_state_registry *registry)
+static void __klp_state_leave(struct __klp_state_registry *registry)
 {
-	if (__klp_state_engine.phase == __KLP_STATE_ENABLING &&
-	    __klp_state_engine.self.patch->replace && registry)
+	if (__klp_state_replacing() && registry)
 		__klp_state_drops_undo(registry);
-	__klp_state_finish(NULL, false);
+	__klp_state_remove_marked(NULL);
 	__klp_state_unregister(registry);
 	__klp_state_busy_end();
 	__klp_state_engine.phase = __KLP_STATE_IDLE;
@@ -567,17 +557,16 @@ __klp_state_leave(struct __klp_state_registry *registry)
  * first.  On a failure, the states before it are removed, and the shadow
  * variables the failing one attached are freed.
  */
-static int __maybe_unused
-__klp_state_introduce(struct __klp_state_registry *registry,
-		      const struct klp_object *obj)
+static int __klp_state_introduce(struct __klp_state_registry *registry,
+				 const struct klp_object *obj)
 {
-	struct __klp_state_registered *self = &__klp_state_engine.self;
-	struct __klp_state_record *record = self->records;
+	struct klp_patch *patch = __klp_state_self->patch;
+	struct __klp_state_record *record;
 	unsigned long id;
 	unsigned int i;
 	int ret;
 
-	for (i = 0; i < self->nr_records; i++, record++) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
 		if (record->obj != obj)
 			continue;
 		id = record->state->id;
@@ -585,33 +574,33 @@ __klp_state_introduce(struct __klp_state_registry *registry,
 				       !__klp_state_elsewhere(registry, id);
 		if (!record->active || !record->compat->callbacks.pre_patch)
 			continue;
-		ret = record->compat->callbacks.pre_patch(self->patch,
-							  record->state);
+		ret = record->compat->callbacks.pre_patch(patch, record->state);
 		if (ret) {
 			record->active = false;
-			__klp_state_finish(obj, false);
-			__klp_state_free_shadows(self->patch, record);
+			__klp_state_remove_marked(obj);
+			__klp_state_free_shadows(patch, record);
 			return ret;
 		}
 	}
 	return 0;
 }
 
-/* Do two engines, of protocols @proto and @oldest and later, work together? */
-static bool __maybe_unused __klp_state_speaks(unsigned int proto,
-					      unsigned int oldest)
+/*
+ * Do this livepatch and one of protocol @proto, which works with @oldest
+ * and later, work together?  Each must be at least the other's oldest.
+ */
+static bool __klp_state_speaks(unsigned int proto, unsigned int oldest)
 {
-	return proto >= KLP_STATE_PROTO_OLDEST && oldest <= KLP_STATE_PROTO;
+	return proto >= __klp_state_self->oldest && oldest <= KLP_STATE_PROTO;
 }
 
 /*
  * Refuse the enable when the engine of the registry or of a registered
  * livepatch and this one cannot read each other's entries.
  */
-static int __maybe_unused
-__klp_state_check_protocols(struct __klp_state_registry *registry)
+static int __klp_state_check_protocols(struct __klp_state_registry *registry)
 {
-	const char *name = __klp_state_engine.self.patch->mod->name;
+	const struct __klp_state_registered *self = __klp_state_self;
 	struct __klp_state_registered *other;
 
 	/* a registry from before protocol 2 has another layout: no walk */
@@ -621,24 +610,25 @@ __klp_state_check_protocols(struct __klp_state_registry *registry)
 		if (__klp_state_speaks(other->proto, other->oldest))
 			continue;
 		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot work with livepatch '%s' (state protocol %u, works with %u and later)\n",
-		       name, KLP_STATE_PROTO, KLP_STATE_PROTO_OLDEST,
+		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
 		       other->patch->mod->name, other->proto, other->oldest);
 		return -EINVAL;
 	}
 registry:
-	if (!__klp_state_speaks(registry->proto, registry->oldest)) {
+	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
+	    registry->oldest > KLP_STATE_PROTO) {
 		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
-		       name, KLP_STATE_PROTO, KLP_STATE_PROTO_OLDEST,
+		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
 		       registry->proto);
 		return -EINVAL;
 	}
 	return 0;
 }
 
-static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
+static int __klp_state_pre_patch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
-	struct klp_patch *patch = __klp_state_engine.self.patch;
+	struct klp_patch *patch = __klp_state_self->patch;
 	struct __klp_state_registry *registry;
 	int ret;
 
@@ -649,23 +639,21 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
 		__klp_state_registry_put(registry);
 		return -ENOMEM;
 	}
-	ret = __klp_state_check_protocols(registry);
+	/* the lookups of this livepatch's callbacks stop at it from here */
+	__klp_state_engine.phase = __KLP_STATE_ENABLING;
+	ret = __klp_state_check_protocols(registry) ?:
+	      __klp_state_introduce(registry, NULL);
 	if (ret) {
-		__klp_state_busy_end();
-		return ret;
-	}
-
-	ret = __klp_state_introduce(registry, NULL);
-	if (ret) {
+		__klp_state_engine.phase = __KLP_STATE_IDLE;
 		__klp_state_busy_end();
 		__klp_state_registry_put(registry);
 		__klp_state_sync_copies();
 		return ret;
 	}
+	/* registered first: the replaced ones' lookups see the newest */
+	__klp_state_register(registry);
 	if (patch->replace)
 		__klp_state_drops_begin(registry);
-	__klp_state_register(registry);
-	__klp_state_engine.phase = __KLP_STATE_ENABLING;
 
 	if (author_obj && author_obj->callbacks.pre_patch)
 		ret = author_obj->callbacks.pre_patch(obj);
@@ -681,8 +669,7 @@ static int __maybe_unused __klp_state_pre_patch(struct klp_object *obj)
  * Object @i is patched (@patched) or unpatched: the author's post
  * callback, then its states.
  */
-static noinline void __maybe_unused __klp_state_obj_done(unsigned int i,
-							 bool patched)
+static noinline void __klp_state_obj_done(unsigned int i, bool patched)
 {
 	const struct klp_object *author_obj = __klp_state_engine.author_objs[i];
 	struct klp_object *obj = &__klp_state_engine.objs[i];
@@ -701,7 +688,7 @@ static noinline void __maybe_unused __klp_state_obj_done(unsigned int i,
  * native core: run those of the loaded objects now, and skip the
  * modules' when the kernel gets to them.
  */
-static void __maybe_unused __klp_state_objs_post(bool patched)
+static void __klp_state_objs_post(bool patched)
 {
 	struct klp_object *obj;
 	unsigned int i;
@@ -717,15 +704,19 @@ static void __maybe_unused __klp_state_objs_post(bool patched)
 	}
 }
 
-static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
+static void __klp_state_post_patch(struct klp_object *obj)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
+	bool replaced = __klp_state_replacing() && registry;
 
 	__klp_state_objs_post(true);
-	if (__klp_state_engine.phase == __KLP_STATE_ENABLING &&
-	    __klp_state_engine.self.patch->replace && registry)
+	if (replaced)
 		__klp_state_drops_finish(registry);
-	__klp_state_finish(NULL, true);
+	__klp_state_post_patch_marked(NULL);
+	if (replaced) {
+		__klp_state_forget_replaced(registry);
+		__klp_state_registry_put(registry);
+	}
 #ifndef KLP_HAVE_STATE_CALLBACKS
 	/* hide the states a later replace may drop from the stock check */
 	__klp_state_engine.kernel_states[__klp_state_engine.nr_kept].id = 0;
@@ -736,16 +727,16 @@ static void __maybe_unused __klp_state_post_patch(struct klp_object *obj)
 	__klp_state_report_kept();
 }
 
-static void __maybe_unused __klp_state_warn_block_disable(void)
+static void __klp_state_warn_block_disable(void)
 {
-	struct __klp_state_registered *self = &__klp_state_engine.self;
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < self->nr_records; i++) {
-		if (self->records[i].compat->block_disable) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
+		if (record->compat->block_disable) {
 			pr_err("livepatch '%s' state 0x%lx does not support disable, but this kernel cannot refuse it\n",
-			       self->patch->mod->name,
-			       self->records[i].state->id);
+			       __klp_state_self->patch->mod->name,
+			       record->state->id);
 			return;
 		}
 	}
@@ -756,30 +747,53 @@ static void __maybe_unused __klp_state_warn_block_disable(void)
  * it, and run their pre_unpatch when @pre: on a disable, those not
  * present elsewhere; when a module unloads (@going), those no newer
  * livepatch carries, so that exactly one livepatch removes each, unless
- * a pending replace already began to drop them.
+ * a pending replace already began to drop them.  Callers use the named
+ * wrappers below.
  */
-static noinline void __maybe_unused
-__klp_state_unpatching(const struct klp_object *obj, bool going, bool pre)
+static noinline void __klp_state_unpatching(const struct klp_object *obj,
+					    bool going, bool pre)
 {
-	struct __klp_state_registered *self = &__klp_state_engine.self;
 	struct __klp_state_registry *registry = __klp_state_registry();
-	struct __klp_state_record *record = self->records;
+	struct __klp_state_record *record;
 	unsigned long id;
 	unsigned int i;
 
-	for (i = 0; i < self->nr_records; i++, record++) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
 		id = record->state->id;
 		if (record->obj != obj || (record->active && going))
 			continue;
 		record->active = going ?
-			!__klp_state_in_newer(registry, self, id) :
+			!__klp_state_in_newer(registry, __klp_state_self, id) :
 			!__klp_state_elsewhere(registry, id);
 		if (record->active && pre)
-			__klp_state_pre_unpatch_one(self->patch, record);
+			__klp_state_pre_unpatch_one(__klp_state_self->patch,
+						    record);
 	}
 }
 
-static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
+/* This livepatch is disabled: the states of @obj it removes. */
+static void __klp_state_disable_begin(const struct klp_object *obj)
+{
+	__klp_state_unpatching(obj, false, true);
+}
+
+/* @obj unloads, or a replace drops its states: those this one removes. */
+static void __klp_state_going_begin(const struct klp_object *obj)
+{
+	__klp_state_unpatching(obj, true, true);
+}
+
+/*
+ * @obj unloaded during this livepatch's transition, where the kernel
+ * skips pre_unpatch: the newest livepatch carrying a state still removes
+ * it, with post_unpatch alone.
+ */
+static void __klp_state_going_late(const struct klp_object *obj)
+{
+	__klp_state_unpatching(obj, true, false);
+}
+
+static void __klp_state_pre_unpatch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj = __klp_state_engine.author_objs[0];
 
@@ -787,13 +801,13 @@ static void __maybe_unused __klp_state_pre_unpatch(struct klp_object *obj)
 	/* best effort: without the marker a concurrent enable is not busy */
 	__klp_state_busy_begin();
 	__klp_state_warn_block_disable();
-	__klp_state_unpatching(NULL, false, true);
+	__klp_state_disable_begin(NULL);
 	if (author_obj && author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
 	__klp_state_sync_copies();
 }
 
-static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
+static void __klp_state_post_unpatch(struct klp_object *obj)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 
@@ -808,7 +822,7 @@ static void __maybe_unused __klp_state_post_unpatch(struct klp_object *obj)
  * author's callbacks.  The kernel calls them on the enable and the
  * disable, and when the module loads or unloads.
  */
-static int __maybe_unused __klp_state_obj_pre_patch(struct klp_object *obj)
+static int __klp_state_obj_pre_patch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj =
 		__klp_state_engine.author_objs[obj - __klp_state_engine.objs];
@@ -818,26 +832,28 @@ static int __maybe_unused __klp_state_obj_pre_patch(struct klp_object *obj)
 	if (!ret && author_obj->callbacks.pre_patch) {
 		ret = author_obj->callbacks.pre_patch(obj);
 		if (ret)
-			__klp_state_finish(obj, false);
+			__klp_state_remove_marked(obj);
 	}
 	__klp_state_sync_copies();
 	return ret;
 }
 
-static void __maybe_unused __klp_state_obj_pre_unpatch(struct klp_object *obj)
+static void __klp_state_obj_pre_unpatch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj =
 		__klp_state_engine.author_objs[obj - __klp_state_engine.objs];
 
-	__klp_state_unpatching(obj, __klp_state_engine.phase !=
-				    __KLP_STATE_DISABLING, true);
+	if (__klp_state_engine.phase == __KLP_STATE_DISABLING)
+		__klp_state_disable_begin(obj);
+	else
+		__klp_state_going_begin(obj);
 	if (author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
 	__klp_state_sync_copies();
 }
 
 /* Is a replace by a newer livepatch than this module's pending? */
-static bool __maybe_unused __klp_state_replaced(void)
+static bool __klp_state_replaced(void)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 	struct __klp_state_registered *last;
@@ -845,12 +861,12 @@ static bool __maybe_unused __klp_state_replaced(void)
 	if (!registry)
 		return false;
 	last = list_last_entry(&registry->patches, typeof(*last), node);
-	return last != &__klp_state_engine.self && last->patch->replace;
+	return last != __klp_state_self && last->patch->replace;
 }
 
 /* The post callbacks skip what __klp_state_objs_post() already ran. */
-static noinline void __maybe_unused
-__klp_state_obj_post(struct klp_object *obj, bool patched)
+static noinline void __klp_state_obj_post(struct klp_object *obj,
+					  bool patched)
 {
 	unsigned int i = obj - __klp_state_engine.objs;
 
@@ -858,13 +874,8 @@ __klp_state_obj_post(struct klp_object *obj, bool patched)
 		__klp_state_engine.post_done[i] = false;
 		return;
 	}
-	/*
-	 * The module unloads during this livepatch's transition, where the
-	 * kernel skips pre_unpatch: the newest livepatch carrying a state
-	 * still removes it, with post_unpatch alone.
-	 */
 	if (!patched && __klp_state_engine.phase != __KLP_STATE_ENABLED)
-		__klp_state_unpatching(obj, true, false);
+		__klp_state_going_late(obj);
 	__klp_state_obj_done(i, patched);
 	/*
 	 * The module loads while a replace is pending: the newest replaced
@@ -872,16 +883,16 @@ __klp_state_obj_post(struct klp_object *obj, bool patched)
 	 * once, as the native core does; the replace's end removes it.
 	 */
 	if (patched && __klp_state_replaced())
-		__klp_state_unpatching(obj, true, true);
+		__klp_state_going_begin(obj);
 	__klp_state_sync_copies();
 }
 
-static void __maybe_unused __klp_state_obj_post_patch(struct klp_object *obj)
+static void __klp_state_obj_post_patch(struct klp_object *obj)
 {
 	__klp_state_obj_post(obj, true);
 }
 
-static void __maybe_unused __klp_state_obj_post_unpatch(struct klp_object *obj)
+static void __klp_state_obj_post_unpatch(struct klp_object *obj)
 {
 	__klp_state_obj_post(obj, false);
 }
@@ -889,7 +900,7 @@ static void __maybe_unused __klp_state_obj_post_unpatch(struct klp_object *obj)
 /* ---- checking and building the tables ---- */
 
 /* What KLP_STATE() attached to @state, NULL for a plain entry. */
-static __maybe_unused const struct klp_state_compat *
+static const struct klp_state_compat *
 __klp_state_compat_of(const struct klp_state *state)
 {
 	/* the version alone tells: a plain entry's data is never read */
@@ -897,7 +908,7 @@ __klp_state_compat_of(const struct klp_state *state)
 }
 
 /* Managed: declared by KLP_STATE() with version 0; the rest is legacy. */
-static bool __maybe_unused __klp_state_managed(const struct klp_state *state)
+static bool __klp_state_managed(const struct klp_state *state)
 {
 	const struct klp_state_compat *compat = __klp_state_compat_of(state);
 
@@ -905,7 +916,7 @@ static bool __maybe_unused __klp_state_managed(const struct klp_state *state)
 }
 
 /* The module object of @patch named @name, NULL when there is none. */
-static noinline __maybe_unused struct klp_object *
+static noinline struct klp_object *
 __klp_state_find_obj(struct klp_object *objs, const char *name)
 {
 	struct klp_object *obj;
@@ -917,8 +928,8 @@ __klp_state_find_obj(struct klp_object *objs, const char *name)
 }
 
 /* A per-object state names a module the livepatch patches. */
-static int __maybe_unused __klp_state_check_obj_name(struct klp_patch *patch,
-						     const struct klp_state *state)
+static int __klp_state_check_obj_name(struct klp_patch *patch,
+				      const struct klp_state *state)
 {
 	const struct klp_state_compat *compat = __klp_state_compat_of(state);
 	const char *obj_name = compat ? compat->obj_name : NULL;
@@ -933,7 +944,7 @@ static int __maybe_unused __klp_state_check_obj_name(struct klp_patch *patch,
 	return -EINVAL;
 }
 
-static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
+static int __klp_state_check_states(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
 	struct klp_state *state, *earlier;
@@ -960,7 +971,7 @@ static int __maybe_unused __klp_state_check_states(struct klp_patch *patch)
 	return 0;
 }
 
-static int __maybe_unused __klp_state_check_objs(struct klp_patch *patch)
+static int __klp_state_check_objs(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
 	unsigned int nr_modules = 0, nr_vmlinux = 0;
@@ -986,7 +997,7 @@ static int __maybe_unused __klp_state_check_objs(struct klp_patch *patch)
 }
 
 /* Module objects keep their place after vmlinux, in the author's order. */
-static void __maybe_unused __klp_state_setup_objs(struct klp_patch *patch)
+static void __klp_state_setup_objs(struct klp_patch *patch)
 {
 	struct klp_object *objs = __klp_state_engine.objs, *obj;
 	struct klp_callbacks *callbacks;
@@ -1016,15 +1027,22 @@ static void __maybe_unused __klp_state_setup_objs(struct klp_patch *patch)
 }
 
 /* Take the callbacks and the real version back from KLP_STATE(). */
-static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
+static void __klp_state_setup_records(struct klp_patch *patch)
 {
-	struct __klp_state_record *record = __klp_state_engine.records;
+	struct __klp_state_registered *self = __klp_state_self;
 	const struct klp_state_compat *compat;
-	unsigned int nr = 0, oldest = KLP_STATE_PROTO_OLDEST;
+	struct __klp_state_record *record;
 	struct klp_state *state;
+	unsigned int i = 0;
 
+	self->records = &__klp_state_engine.slots[0].record;
+	self->record_size = sizeof(struct __klp_state_slot);
+	self->compat_size = sizeof(*compat);
+	self->proto = KLP_STATE_PROTO;
+	self->oldest = KLP_STATE_PROTO_OLDEST;
 	__klp_state_engine.nr_managed = 0;
-	for (state = patch->states; state && state->id; state++, record++) {
+	for (state = patch->states; state && state->id; state++, i++) {
+		record = __klp_state_record_of(self, i);
 		compat = __klp_state_compat_of(state);
 		record->compat = compat ?: &__klp_state_plain;
 		if (compat) {
@@ -1040,16 +1058,10 @@ static void __maybe_unused __klp_state_setup_records(struct klp_patch *patch)
 					     compat->obj_name) : NULL;
 		/* engines before protocol 3 would take it for patch scope */
 		if (record->obj)
-			oldest = max(oldest, 3U);
+			self->oldest = max(self->oldest, __KLP_STATE_PROTO_OBJS);
 		__klp_state_engine.nr_managed += !record->legacy;
-		nr++;
 	}
-	__klp_state_engine.self.records = __klp_state_engine.records;
-	__klp_state_engine.self.nr_records = nr;
-	__klp_state_engine.self.proto = KLP_STATE_PROTO;
-	__klp_state_engine.self.oldest = oldest;
-	__klp_state_engine.self.record_size = sizeof(*record);
-	__klp_state_engine.self.compat_size = sizeof(*compat);
+	self->nr_records = i;
 }
 
 enum __klp_state_kind {
@@ -1058,7 +1070,7 @@ enum __klp_state_kind {
 	__KLP_STATE_KIND_HIDDEN,
 };
 
-static enum __klp_state_kind __maybe_unused
+static enum __klp_state_kind
 __klp_state_kind(const struct __klp_state_record *record)
 {
 	if (record->legacy)
@@ -1069,14 +1081,14 @@ __klp_state_kind(const struct __klp_state_record *record)
 }
 
 /* Append the copies of the states of @kind to the kernel's table. */
-static unsigned int __maybe_unused
-__klp_state_copy_kind(unsigned int next, enum __klp_state_kind kind)
+static unsigned int __klp_state_copy_kind(unsigned int next,
+					  enum __klp_state_kind kind)
 {
 	struct klp_state *copy = &__klp_state_engine.kernel_states[next];
-	struct __klp_state_record *record = __klp_state_engine.records;
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
 		if (__klp_state_kind(record) != kind)
 			continue;
 		*copy = *record->state;
@@ -1104,7 +1116,7 @@ __klp_state_copy_kind(unsigned int next, enum __klp_state_kind kind)
  * stock kernels.  The reserved state stays visible only when there are
  * managed states.
  */
-static void __maybe_unused __klp_state_setup_kernel_states(void)
+static void __klp_state_setup_kernel_states(void)
 {
 	struct klp_state *reserved;
 	unsigned int next;
@@ -1118,33 +1130,15 @@ static void __maybe_unused __klp_state_setup_kernel_states(void)
 	__klp_state_copy_kind(next + 1, __KLP_STATE_KIND_HIDDEN);
 }
 
-/*
- * The kernel's klp_enable_patch(), looked up when it is called: the
- * module defines a klp_enable_patch() of its own (below), to which every
- * call in the module binds, also from files without the header.
- */
-static int __maybe_unused __klp_state_kernel_enable(struct klp_patch *patch)
-{
-	int (*kernel_enable)(struct klp_patch *patch);
-	int ret;
-
-	kernel_enable = symbol_get(klp_enable_patch);
-	if (!kernel_enable)
-		return -ENOENT;
-	ret = kernel_enable(patch);
-	symbol_put(klp_enable_patch);
-	return ret;
-}
-
 /* The enable failed: give the author's tables back as they were. */
-static void __maybe_unused __klp_state_restore(struct klp_patch *patch,
-					       struct klp_object *objs,
-					       struct klp_state *states)
+static void __klp_state_restore(struct klp_patch *patch,
+				struct klp_object *objs,
+				struct klp_state *states)
 {
-	struct __klp_state_record *record = __klp_state_engine.records;
+	struct __klp_state_record *record;
 	unsigned int i;
 
-	for (i = 0; i < __klp_state_engine.self.nr_records; i++, record++) {
+	__klp_state_for_each_record(__klp_state_self, record, i) {
 		if (record->compat == &__klp_state_plain)
 			continue;
 		record->state->data = (void *)record->compat;
@@ -1152,34 +1146,22 @@ static void __maybe_unused __klp_state_restore(struct klp_patch *patch,
 	}
 	patch->objs = objs;
 	patch->states = states;
-	__klp_state_engine.self.patch = NULL;
+	__klp_state_self->patch = NULL;
 }
 
-/**
- * klp_state_enable_patch() - enable a livepatch with states
- * @patch:	the livepatch, with states declared by KLP_STATE()
- *
- * What klp_enable_patch() does, plus the states.  On the compat backend
- * it checks the tables, gives the kernel the object and state tables the
- * engine needs and calls the kernel's klp_enable_patch(); a refusal
- * changes nothing.  One livepatch per module.  Call it from the module's
- * init, or keep calling klp_enable_patch(), which the header redirects
- * here.
- *
- * Return: 0 on success, a negative error otherwise.
- */
-static int __maybe_unused klp_state_enable_patch(struct klp_patch *patch)
+/* klp_state_enable_patch() in the file that holds the engine. */
+static int __klp_state_enable(struct klp_patch *patch)
 {
 	struct klp_object *objs;
 	struct klp_state *states;
 	int ret;
 
 	if (!patch || !patch->mod || !patch->objs)
-		return __klp_state_kernel_enable(patch);
+		return (klp_enable_patch)(patch);
 	/* as the kernel would, once past its compatibility check */
 	if (__klp_state_busy())
 		return -EBUSY;
-	if (__klp_state_engine.self.patch) {
+	if (__klp_state_self->patch) {
 		pr_err("livepatch '%s': one livepatch per module\n",
 		       patch->mod->name);
 		return -EBUSY;
@@ -1190,46 +1172,148 @@ static int __maybe_unused klp_state_enable_patch(struct klp_patch *patch)
 
 	objs = patch->objs;
 	states = patch->states;
-	__klp_state_engine.self.patch = patch;
+	__klp_state_self->patch = patch;
 	__klp_state_setup_objs(patch);
 	__klp_state_setup_records(patch);
 	__klp_state_setup_kernel_states();
 	patch->objs = __klp_state_engine.objs;
 	patch->states = __klp_state_engine.kernel_states;
 
-	ret = __klp_state_kernel_enable(patch);
+	ret = (klp_enable_patch)(patch);
 	if (ret)
 		__klp_state_restore(patch, objs, states);
 	return ret;
 }
 
-/*
- * A large livepatch is built from many files, and the one that calls
- * klp_enable_patch() may not include the header: its call binds to this
- * definition (one of the files that include the header provides it), so
- * the states never bypass the engine.
- */
-int __weak (klp_enable_patch)(struct klp_patch *patch)
-{
-	return klp_state_enable_patch(patch);
-}
+/* ---- lookups, from any context ---- */
 
-/* The engine's record of @patch: this module's or another compat one's. */
-static __maybe_unused struct __klp_state_registered *
+/*
+ * The engine's record of @patch: this module's or another compat one's.
+ * Under RCU: another module's entry stays readable until a grace period
+ * after it left the registry.
+ */
+static struct __klp_state_registered *
 __klp_state_find_patch(const struct klp_patch *patch)
 {
 	struct __klp_state_registry *registry;
 	struct __klp_state_registered *other;
 
-	if (patch == __klp_state_engine.self.patch)
-		return &__klp_state_engine.self;
+	if (patch == __klp_state_self->patch)
+		return __klp_state_self;
 	registry = __klp_state_registry();
 	if (!registry)
 		return NULL;
-	list_for_each_entry(other, &registry->patches, node)
+	list_for_each_entry_rcu(other, &registry->patches, node)
 		if (other->patch == patch)
 			return other;
 	return NULL;
+}
+
+/* klp_state_get_state() in the file that holds the engine. */
+static struct klp_state *__klp_state_get_state(struct klp_patch *patch,
+					       unsigned long id)
+{
+	struct __klp_state_registered *found;
+	struct __klp_state_record *record = NULL;
+
+	if (id == KLP_STATE_RESERVED_ID)
+		return klp_get_state(patch, id);
+	rcu_read_lock();
+	found = __klp_state_find_patch(patch);
+	if (found)
+		record = __klp_state_find_record(found, id);
+	rcu_read_unlock();
+	if (!found)
+		return klp_get_state(patch, id);
+	return record ? record->state : NULL;
+}
+
+/*
+ * Where klp_get_prev_state() stops: at the livepatch in transition, as
+ * the kernel's does.  That is this module's while its livepatch is being
+ * enabled or disabled.  A transition of another compat livepatch that
+ * runs this one's callbacks (a replace of it, a module loading during
+ * an enable) is the newest livepatch's.  With no transition pending,
+ * this module's: the kernel's own lookup is meant for transitions only.
+ * Under RCU.
+ */
+static const struct __klp_state_registered *
+__klp_state_prev_limit(struct __klp_state_registry *registry)
+{
+	enum __klp_state_phase phase = __klp_state_engine.phase;
+
+	if (phase == __KLP_STATE_ENABLING || phase == __KLP_STATE_DISABLING ||
+	    !registry || !__klp_state_busy())
+		return __klp_state_self;
+	/* compared, never read: an entry that left meanwhile stops no walk */
+	return list_entry(READ_ONCE(registry->patches.prev),
+			  struct __klp_state_registered, node);
+}
+
+/* klp_state_get_prev_state() in the file that holds the engine. */
+static struct klp_state *__klp_state_get_prev_state(unsigned long id)
+{
+	struct __klp_state_registry *registry;
+	struct __klp_state_record *found;
+
+	rcu_read_lock();
+	registry = __klp_state_registry();
+	found = __klp_state_newest_before(registry,
+					  __klp_state_prev_limit(registry), id);
+	rcu_read_unlock();
+	return found ? found->state : klp_get_prev_state(id);
+}
+
+#pragma pop_macro("pr_fmt")
+
+/* ---- the entry points, from every file of the module ---- */
+
+/*
+ * The engine of a livepatch built from several files, for the files that
+ * do not hold it.  Their names make the link error of a module where no
+ * file, or two, define KLP_STATE_ENGINE name the macro.
+ */
+int KLP_STATE_ENGINE_enable_patch(struct klp_patch *patch);
+struct klp_state *KLP_STATE_ENGINE_get_state(struct klp_patch *patch,
+					     unsigned long id);
+struct klp_state *KLP_STATE_ENGINE_get_prev_state(unsigned long id);
+
+#ifdef KLP_STATE_ENGINE
+int KLP_STATE_ENGINE_enable_patch(struct klp_patch *patch)
+{
+	return __klp_state_enable(patch);
+}
+
+struct klp_state *KLP_STATE_ENGINE_get_state(struct klp_patch *patch,
+					     unsigned long id)
+{
+	return __klp_state_get_state(patch, id);
+}
+
+struct klp_state *KLP_STATE_ENGINE_get_prev_state(unsigned long id)
+{
+	return __klp_state_get_prev_state(id);
+}
+#endif
+
+/**
+ * klp_state_enable_patch() - enable a livepatch with states
+ * @patch:	the livepatch, with states declared by KLP_STATE()
+ *
+ * What klp_enable_patch() does, plus the states.  On the compat backend
+ * it checks the tables, gives the kernel the object and state tables the
+ * engine needs and calls the kernel's klp_enable_patch(); a refusal
+ * changes nothing.  One livepatch per module.  Call it from the module's
+ * init, or keep calling klp_enable_patch(), which the header redirects
+ * here in every file that includes it.
+ *
+ * Return: 0 on success, a negative error otherwise.
+ */
+static inline int klp_state_enable_patch(struct klp_patch *patch)
+{
+	if (__klp_state_engine_here())
+		return __klp_state_enable(patch);
+	return KLP_STATE_ENGINE_enable_patch(patch);
 }
 
 /**
@@ -1238,21 +1322,19 @@ __klp_state_find_patch(const struct klp_patch *patch)
  * @id:		state id
  *
  * For this module's livepatch and every registered compat livepatch it
- * returns the author's own entry, in every phase; for other livepatches
- * it asks the kernel.  The header redirects klp_get_state() here.
+ * returns the author's own entry, in every phase and from every file of
+ * the module; for other livepatches it asks the kernel.  Safe from
+ * patched code in any context.  The header redirects klp_get_state()
+ * here.
  *
  * Return: the state, or NULL when @patch has none with @id.
  */
-static __maybe_unused struct klp_state *
-klp_state_get_state(struct klp_patch *patch, unsigned long id)
+static inline struct klp_state *klp_state_get_state(struct klp_patch *patch,
+						    unsigned long id)
 {
-	struct __klp_state_registered *found = __klp_state_find_patch(patch);
-	struct __klp_state_record *record;
-
-	if (!found || id == KLP_STATE_RESERVED_ID)
-		return klp_get_state(patch, id);
-	record = __klp_state_find_record(found, id);
-	return record ? record->state : NULL;
+	if (__klp_state_engine_here())
+		return __klp_state_get_state(patch, id);
+	return KLP_STATE_ENGINE_get_state(patch, id);
 }
 
 /**
@@ -1261,29 +1343,16 @@ klp_state_get_state(struct klp_patch *patch, unsigned long id)
  *
  * Like the kernel's, call it during a transition, from a callback.  It
  * returns the author's entry of the newest compat livepatch registered
- * before this module's, else what the kernel finds.  The header
- * redirects klp_get_prev_state() here.
+ * before this module's, else what the kernel finds; the same from every
+ * file of the module.  The header redirects klp_get_prev_state() here.
  *
  * Return: the state, or NULL when no older livepatch has @id.
  */
-static __maybe_unused struct klp_state *klp_state_get_prev_state(unsigned long id)
+static inline struct klp_state *klp_state_get_prev_state(unsigned long id)
 {
-	struct __klp_state_registry *registry = __klp_state_registry();
-	struct __klp_state_record *record, *found = NULL;
-	struct __klp_state_registered *older;
-
-	if (registry) {
-		list_for_each_entry(older, &registry->patches, node) {
-			if (older == &__klp_state_engine.self)
-				break;
-			record = __klp_state_find_record(older, id);
-			if (record)
-				found = record;
-		}
-	}
-	return found ? found->state : klp_get_prev_state(id);
+	if (__klp_state_engine_here())
+		return __klp_state_get_prev_state(id);
+	return KLP_STATE_ENGINE_get_prev_state(id);
 }
-
-#pragma pop_macro("pr_fmt")
 
 #endif /* _KLP_STATE_COMPAT_H */

@@ -17,7 +17,9 @@
  *	included from here) runs inside the livepatch module and drives the
  *	states from the callbacks of the patch's vmlinux object.  Define
  *	KLP_STATE_FORCE_COMPAT before the include to use it on a native
- *	kernel.
+ *	kernel.  A module has one engine: in a livepatch built from
+ *	several files, exactly one of them defines KLP_STATE_ENGINE before
+ *	the include (a livepatch built from one file needs nothing).
  *
  * See Documentation/state-api.rst for the rules and the compat limits.
  */
@@ -329,7 +331,10 @@ static inline int klp_state_enable_patch(struct klp_patch *patch)
  *
  * A livepatch's init keeps calling klp_enable_patch(); in a file that
  * includes this header the call goes through klp_state_enable_patch():
- * the compat engine, or the limits check before the native core.
+ * the compat engine, or the limits check before the native core.  The
+ * file that calls it must include the header: a call from a file
+ * without it reaches the kernel directly, and the compat engine never
+ * runs.
  */
 #define klp_enable_patch(patch)		klp_state_enable_patch(patch)
 
