@@ -971,44 +971,38 @@ static int __klp_state_check_states(struct klp_patch *patch)
 	return 0;
 }
 
-static int __klp_state_check_objs(struct klp_patch *patch)
-{
-	const char *name = patch->mod->name;
-	unsigned int nr_modules = 0, nr_vmlinux = 0;
-	struct klp_object *obj;
-
-	for (obj = patch->objs; obj->funcs || obj->name; obj++) {
-		if (obj->name)
-			nr_modules++;
-		else
-			nr_vmlinux++;
-	}
-	if (nr_vmlinux > 1) {
-		pr_err("livepatch '%s' has more than one vmlinux object\n",
-		       name);
-		return -EINVAL;
-	}
-	if (nr_modules > KLP_STATE_MAX_OBJS) {
-		pr_err("livepatch '%s' patches more than %d objects\n",
-		       name, KLP_STATE_MAX_OBJS);
-		return -E2BIG;
-	}
-	return 0;
-}
-
-/* Module objects keep their place after vmlinux, in the author's order. */
-static void __klp_state_setup_objs(struct klp_patch *patch)
+/*
+ * The kernel's object table: vmlinux first, whose callbacks are the
+ * states' outer layer (one without functions when the livepatch has
+ * none), then the modules in the author's order, their callbacks wrapped.
+ * A second vmlinux object and more modules than the table holds are
+ * refused before anything is given to the kernel.
+ */
+static int __klp_state_setup_objs(struct klp_patch *patch)
 {
 	struct klp_object *objs = __klp_state_engine.objs, *obj;
+	const char *name = patch->mod->name;
 	struct klp_callbacks *callbacks;
+	bool vmlinux = false;
 	unsigned int nr = 1;
 
 	objs[0].funcs = __klp_state_no_funcs;
 	for (obj = patch->objs; obj->funcs || obj->name; obj++) {
 		if (!obj->name) {
+			if (vmlinux) {
+				pr_err("livepatch '%s' has more than one vmlinux object\n",
+				       name);
+				return -EINVAL;
+			}
+			vmlinux = true;
 			objs[0] = *obj;
 			__klp_state_engine.author_objs[0] = obj;
 			continue;
+		}
+		if (nr > KLP_STATE_MAX_OBJS) {
+			pr_err("livepatch '%s' patches more than %d objects\n",
+			       name, KLP_STATE_MAX_OBJS);
+			return -E2BIG;
 		}
 		objs[nr] = *obj;
 		__klp_state_engine.author_objs[nr] = obj;
@@ -1018,12 +1012,12 @@ static void __klp_state_setup_objs(struct klp_patch *patch)
 		callbacks->pre_unpatch = __klp_state_obj_pre_unpatch;
 		callbacks->post_unpatch = __klp_state_obj_post_unpatch;
 	}
-	/* vmlinux goes first: its callbacks are the states' outer layer */
 	callbacks = &objs[0].callbacks;
 	callbacks->pre_patch = __klp_state_pre_patch;
 	callbacks->post_patch = __klp_state_post_patch;
 	callbacks->pre_unpatch = __klp_state_pre_unpatch;
 	callbacks->post_unpatch = __klp_state_post_unpatch;
+	return 0;
 }
 
 /* Take the callbacks and the real version back from KLP_STATE(). */
@@ -1166,14 +1160,13 @@ static int __klp_state_enable(struct klp_patch *patch)
 		       patch->mod->name);
 		return -EBUSY;
 	}
-	ret = __klp_state_check_states(patch) ?: __klp_state_check_objs(patch);
+	ret = __klp_state_check_states(patch) ?: __klp_state_setup_objs(patch);
 	if (ret)
 		return ret;
 
 	objs = patch->objs;
 	states = patch->states;
 	__klp_state_self->patch = patch;
-	__klp_state_setup_objs(patch);
 	__klp_state_setup_records(patch);
 	__klp_state_setup_kernel_states();
 	patch->objs = __klp_state_engine.objs;
