@@ -13,6 +13,7 @@ if [ "$BACKEND" = native ]; then
 else
 	OLD=test_klp_state_a
 fi
+P2=test_klp_state_p2
 P4=test_klp_state_p4
 P5=test_klp_state_p5
 
@@ -121,3 +122,59 @@ livepatch: '$P5': completing unpatching transition
 $P5: post_unpatch: state 1
 livepatch: '$P5': unpatching complete
 % rmmod $P5"
+
+start_test "per-object states refuse an engine of protocol 2, both ways"
+load_lp $P2 states=1
+load_fail $OLD states=8m mod=1
+disable_lp $P2
+load_lp $OLD states=8m mod=1
+load_fail $P2 states=1
+disable_lp $OLD
+check_result "% insmod $P2.ko states=1
+livepatch: enabling patch '$P2'
+livepatch: '$P2': initializing patching transition
+$P2: pre_patch: state 1
+livepatch: '$P2': starting patching transition
+livepatch: '$P2': completing patching transition
+$P2: post_patch: state 1
+livepatch: '$P2': patching complete
+% insmod $OLD.ko states=8m mod=1
+livepatch: enabling patch '$OLD'
+livepatch: '$OLD': initializing patching transition
+klp-state: livepatch '$OLD' (state protocol 3, works with 3 and later) cannot work with livepatch '$P2' (state protocol 2, works with 2 and later)
+livepatch: pre-patch callback failed for object 'vmlinux'
+livepatch: failed to enable patch '$OLD'
+livepatch: '$OLD': canceling patching transition, going to unpatch
+livepatch: '$OLD': completing unpatching transition
+livepatch: '$OLD': unpatching complete
+insmod: ERROR: could not insert module $OLD.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$P2/enabled
+livepatch: '$P2': initializing unpatching transition
+$P2: pre_unpatch: state 1
+livepatch: '$P2': starting unpatching transition
+livepatch: '$P2': completing unpatching transition
+$P2: post_unpatch: state 1
+livepatch: '$P2': unpatching complete
+% rmmod $P2
+% insmod $OLD.ko states=8m mod=1
+livepatch: enabling patch '$OLD'
+livepatch: '$OLD': initializing patching transition
+livepatch: '$OLD': starting patching transition
+livepatch: '$OLD': completing patching transition
+livepatch: '$OLD': patching complete
+% insmod $P2.ko states=1
+livepatch: enabling patch '$P2'
+livepatch: '$P2': initializing patching transition
+klp-state: livepatch '$P2' (state protocol 2, works with 2 and later) cannot work with livepatch '$OLD' (state protocol 3, works with 3 and later)
+livepatch: pre-patch callback failed for object 'vmlinux'
+livepatch: failed to enable patch '$P2'
+livepatch: '$P2': canceling patching transition, going to unpatch
+livepatch: '$P2': completing unpatching transition
+livepatch: '$P2': unpatching complete
+insmod: ERROR: could not insert module $P2.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$OLD/enabled
+livepatch: '$OLD': initializing unpatching transition
+livepatch: '$OLD': starting unpatching transition
+livepatch: '$OLD': completing unpatching transition
+livepatch: '$OLD': unpatching complete
+% rmmod $OLD"

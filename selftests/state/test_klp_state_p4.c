@@ -8,5 +8,5 @@
  */
 #define KLP_STATE_FORCE_COMPAT
 #define KLP_STATE_PROTO 4
-#define __KLP_STATE_TEST_RECORD_TAIL unsigned long protocol_4_member[3]
+#define __KLP_STATE_TEST_RECORD_GROWTH 3
 #include "test_klp_state.c"

@@ -4,7 +4,12 @@
 
 #include <linux/livepatch.h>
 
-/* The states of the two-file livepatch, declared with the header. */
-extern struct klp_state split_states[];
+/* Defined in the file of the states: its callbacks and patched code. */
+extern struct klp_state split_states_1[], split_states_12[];
+extern struct klp_func split_funcs[];
+
+/* Defined in the file that enables the livepatch, with its states. */
+extern struct klp_patch split_patch;
+extern struct klp_state *split_states;
 
 #endif

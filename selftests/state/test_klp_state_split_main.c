@@ -1,28 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The other file of the two-file livepatch: it registers the patch and
- * calls klp_enable_patch() without including klp/state.h.
+ * The other file of the two-file livepatch: it holds the module's compat
+ * engine (KLP_STATE_ENGINE) and enables the patch.
  */
+#define KLP_STATE_ENGINE
+
 #include <linux/livepatch.h>
 #include <linux/module.h>
+#include <klp/state.h>
 
 #include "test_klp_state_split.h"
 
-static struct klp_func no_funcs[] = { {} };
+static bool both;
+module_param(both, bool, 0400);
+MODULE_PARM_DESC(both, "states 1 and 2, else 1 alone");
+
+static bool replace;
+module_param(replace, bool, 0400);
+MODULE_PARM_DESC(replace, "atomic replace");
 
 static struct klp_object objs[] = {
-	{ .funcs = no_funcs, }, {}
+	{ .funcs = split_funcs, }, {}
 };
 
-static struct klp_patch patch = {
+struct klp_state *split_states;
+
+struct klp_patch split_patch = {
 	.mod = THIS_MODULE,
 	.objs = objs,
-	.states = split_states,
 };
 
 static int __init test_klp_state_split_init(void)
 {
-	return klp_enable_patch(&patch);
+	split_states = both ? split_states_12 : split_states_1;
+	split_patch.states = split_states;
+	split_patch.replace = replace;
+	return klp_enable_patch(&split_patch);
 }
 
 static void __exit test_klp_state_split_exit(void)
