@@ -65,14 +65,13 @@ build()
 	{
 		echo 'ccflags-y += -I$(KLP_INCLUDE)'
 		for f in "$b"/*.c; do
-			case $f in *_split_*) continue;; esac
+			case $f in *_split*_*) continue;; esac
 			grep -q '^module_init' "$f" || grep -q '#include "' "$f" ||
 				continue
 			echo "obj-m += $(basename "${f%.c}").o"
 		done
-		# a livepatch built from two files
-		echo 'obj-m += test_klp_state_split.o'
-		echo 'test_klp_state_split-y := test_klp_state_split_states.o test_klp_state_split_main.o'
+		# the livepatches built from two files, as the suite builds them
+		grep _split "$top/selftests/state/Kbuild"
 	} >"$b/Kbuild"
 	make -C "$kdir" M="$b" KLP_INCLUDE="$inc" "$@" modules \
 		>"$work/out" 2>&1 || return 1
@@ -111,11 +110,53 @@ must_fail()
 	result $? "$k: KLP_STATES() with KLP_STATE_MAX_STATES states builds"
 }
 
-# text_of KO: .text plus .init.text, in bytes
-text_of()
+# sizes_of KO: the bytes of code (every .text section, .init.text and
+# .exit.text) and of static data (.data and .bss sections) of a module
+sizes_of()
 {
-	size -A "$1" | awk '$1 == ".text" || $1 == ".init.text" { s += $2 }
-		END { print s + 0 }'
+	size -A "$1" | awk '$1 ~ /^\.(text|init\.text|exit\.text)/ { t += $2 }
+		$1 ~ /^\.(data|bss)/ { d += $2 } END { print t + 0, d + 0 }'
+}
+
+# size_probes KDIR: what the compat engine adds to a livepatch of one
+# file and to one of two, against the same modules without the header.
+# One file: code within 6 KiB.  Two files: one engine, so no more than
+# the one-file livepatch plus the three functions the other file calls
+# (1 KiB) and the same tables.  The static data is reported.
+size_probes()
+{
+	local b=$work/size w files code0 data0 code1 data1 name
+	local -A code data
+
+	rm -rf "$b" && mkdir -p "$b"
+	for w in 0 1; do
+		sed "s/WITH_STATE/$w/; s/TWO_FILES/0/" "$here/size-probe.c" >"$b/one$w.c"
+		sed "s/WITH_STATE/$w/; s/TWO_FILES/1/" "$here/size-probe.c" >"$b/two${w}_main.c"
+		sed "s/WITH_STATE/$w/" "$here/size-probe-states.c" >"$b/two${w}_states.c"
+		printf 'obj-m += one%s.o two%s.o
+two%s-y := two%s_main.o two%s_states.o
+' \
+			$w $w $w $w $w
+	done >"$b/Kbuild"
+	sed -i "1i ccflags-y += -I$inc" "$b/Kbuild"
+	if ! make -C "$1" M="$b" modules >"$work/out" 2>&1; then
+		result 1 "$k: size probes build"
+		return
+	fi
+	for files in one two; do
+		read -r code0 data0 < <(sizes_of "$b/${files}0.ko")
+		read -r code1 data1 < <(sizes_of "$b/${files}1.ko")
+		name="$k: $files-file livepatch"
+		echo "# $name: code $code0 B without the header, $code1 B with a compat state (+$((code1 - code0)) B); static data $data0 B, $data1 B (+$((data1 - data0)) B)" >"$work/out"
+		cat "$work/out"
+		code[$files]=$((code1 - code0)) data[$files]=$((data1 - data0))
+	done
+	[ "${code[one]}" -le 6144 ]
+	result $? "$k: one-file livepatch: the compat engine adds at most 6 KiB of code"
+	[ "$(nm "$b/two1.ko" | grep -c ' __klp_state_engine$')" = 1 ] &&
+		[ "${code[two]}" -le $((code[one] + 1024)) ] &&
+		[ "${data[two]}" -le $((data[one] + 64)) ]
+	result $? "$k: two-file livepatch: one engine, its code and tables once"
 }
 
 # The tree's .rst files, warnings included: docutils with the Sphinx
@@ -225,32 +266,18 @@ for k in $kvers; do
 
 	must_fail "$release"
 
-	b=$work/size && rm -rf "$b" && mkdir -p "$b"
-	for w in 0 1; do
-		sed "s/^#if WITH_STATE/#if $w/" "$here/size-probe.c" >"$b/probe$w.c"
-	done
-	printf 'ccflags-y += -I%s\nobj-m += probe0.o probe1.o\n' "$inc" >"$b/Kbuild"
-	if make -C "$release" M="$b" modules >"$work/out" 2>&1; then
-		without=$(text_of "$b/probe0.ko") with=$(text_of "$b/probe1.ko")
-		echo "# $k: livepatch .text+.init.text without states $without B, with a compat state $with B, engine $((with - without)) B" >"$work/out"
-		cat "$work/out"
-		[ $((with - without)) -le 6144 ]
-		result $? "$k: compat engine adds at most 6 KiB of .text"
-	else
-		result 1 "$k: size probe builds"
-	fi
+	size_probes "$release"
 done
 
 s=$(scripts_of 6.12)
 # The header must gate on the kernel version it runs on: an out-of-tree
 # file has no "version to which it is merged".
-"$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h "$top"/include/klp/state-compat.h \
+"$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/*.h \
 	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/state/bad/*.c "$top"/selftests/lint/*.c \
 	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c "$top"/selftests/migrate/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
-"$s/kernel-doc" -none -Wall "$top/include/klp/state.h" \
-	"$top/include/klp/state-compat.h" >"$work/out" 2>&1 &&
+"$s/kernel-doc" -none -Wall "$top"/include/klp/*.h >"$work/out" 2>&1 &&
 	[ ! -s "$work/out" ]
 result $? "kernel-doc clean"
 reference "$s/kernel-doc" >"$work/out" 2>&1

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The smallest useful livepatch, built with (WITH_STATE=1) and without
- * the header, to measure what the compat engine adds to a module.
+ * the header, to measure what the compat engine adds to a module.  With
+ * TWO_FILES=1 its states live in size-probe-states.c, a second file of
+ * the module, and this file holds the engine.
  */
+#if WITH_STATE && TWO_FILES
+#define KLP_STATE_ENGINE
+#endif
 #include <linux/livepatch.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
@@ -23,19 +28,21 @@ static struct klp_func funcs[] = {
 
 static struct klp_object objs[] = { { .funcs = funcs, }, {} };
 
-#if WITH_STATE
+#if WITH_STATE && TWO_FILES
+extern struct klp_state probe_states[];
+#elif WITH_STATE
 static void probe_dtor(void *obj, void *data)
 {
 }
 
-static struct klp_state states[] = { KLP_SHADOW_STATE(1, probe_dtor), {} };
+static struct klp_state probe_states[] = { KLP_SHADOW_STATE(1, probe_dtor), {} };
 #endif
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
 	.objs = objs,
 #if WITH_STATE
-	.states = states,
+	.states = probe_states,
 #endif
 	.replace = true,
 };
