@@ -147,7 +147,7 @@ pair()
 expected()
 {
 	local ext=$tmp/state backend file script name want k ks kn ki i
-	local -a clean=() names=() keys=() pairs=()
+	local -a clean=() names=() keys=() pairs=() args=()
 	local -A native compat
 
 	if ! "$here/extract" "$ext" >"$out" 2>&1; then
@@ -193,9 +193,11 @@ expected()
 			"$ext/${native[$k]}" >"$tmp/${native[$k]}"
 		pairs+=("$k")
 	done
-	if "$check" --diff $(for k in "${pairs[@]}"; do
-			echo "$tmp/${native[$k]}" "$ext/${compat[$k]}"
-		done) >"$out" 2>&1; then
+	args=()
+	for k in "${pairs[@]}"; do
+		args+=("$tmp/${native[$k]}" "$ext/${compat[$k]}")
+	done
+	if "$check" --diff "${args[@]}" >"$out" 2>&1; then
 		for k in "${pairs[@]}"; do
 			result "" "native and compat: $k"
 		done
