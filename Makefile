@@ -31,7 +31,7 @@ $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
-	check-lint check-cli migrate kernels vm-shell deps bench
+	check-lint check-cli check-invariants migrate kernels vm-shell deps bench
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -41,6 +41,7 @@ help:
 	@echo '  check           everything below as steps side by side, JOBS at a time; what .ci/run calls'
 	@echo '  check-lint      .rst files through docutils; W=1, sparse, checkpatch, kernel-doc and size checks, on KVERS'
 	@echo '  check-cli       the command line: bad values stop make at once, migrate SRC, help and README'
+	@echo '  check-invariants the 4b checker of state-api.md on its own tests and the state suite transcripts'
 	@echo '  check-stock     SUITES on the stock Debian kernels of KVERS'
 	@echo '  check-native    SUITES on KVERS built from Debian sources + backports/'
 	@echo '  check-debug     SUITES but demo on the native KVERS built with KASAN, kmemleak, lockdep'
@@ -91,6 +92,10 @@ check-lint: deps
 # Host only, and quick: no deps, no kernel.
 check-cli:
 	@selftests/cli/run.sh
+
+# Host only: Python 3, no kernel.
+check-invariants:
+	@selftests/invariants/run.sh
 
 # A relative SRC is taken from the directory make was started in, where
 # cocci/Makefile runs the conversion.

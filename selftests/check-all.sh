@@ -48,6 +48,7 @@ declare_steps()
 	# times of the last run).
 	step lint 1 "" "$here/lint/run.sh"
 	step cli 1 "" "$here/cli/run.sh"
+	step invariants 1 "" "$here/invariants/run.sh"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2
@@ -71,7 +72,7 @@ declare_steps()
 
 # order_steps: the longest step first, by the times of the last runs
 # (longest processing time first: the short steps fill the gaps at the
-# end).  The kernel builds, lint and cli keep their place in front; a step
+# end).  The kernel builds and host checks keep their place in front; a step
 # never timed goes first among the others, and declaration order breaks
 # ties, so that a first run keeps the declared order.  A time belongs to
 # the step's command (the suites a VM runs, not the clone it ran from).
@@ -101,7 +102,7 @@ order_steps()
 	done
 	for s in "${names[@]}"; do
 		case $s in
-		kernel-* | lint | cli) front+=("$s");;
+		kernel-* | lint | cli | invariants) front+=("$s");;
 		*) rest+=("$s");;
 		esac
 	done

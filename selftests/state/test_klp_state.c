@@ -76,6 +76,10 @@ static bool reserved_state;
 module_param(reserved_state, bool, 0400);
 MODULE_PARM_DESC(reserved_state, "append a plain state with the reserved id");
 
+static bool log_shadows;
+module_param(log_shadows, bool, 0400);
+MODULE_PARM_DESC(log_shadows, "log shadow constructions, and state 9's destructions");
+
 /*
  * Shadow variables hang off fake objects 1..n, the same in every module.
  * They are keys, never memory: no object can die under its variable, so
@@ -84,6 +88,15 @@ MODULE_PARM_DESC(reserved_state, "append a plain state with the reserved id");
 static void *shadow_obj(int i)
 {
 	return (void *)(unsigned long)(i + 1);
+}
+
+/* "shadow_ctor: state N obj K", the format selftests/invariants reads */
+static int cb_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
+{
+	if (log_shadows)
+		pr_info("shadow_ctor: state %lu obj %lu\n",
+			((struct klp_state *)ctor_data)->id, (unsigned long)obj);
+	return 0;
 }
 
 static int shadow_count_get(char *buf, const struct kernel_param *kp)
@@ -125,15 +138,23 @@ static void *obj_shadow_key(int i)
 	return mod_funcs[0].old_func + i;
 }
 
+/* The variable keeps its key, 1..n, for the destructor to log. */
 static int obj_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
 {
+	*(int *)shadow_data = obj - obj_shadow_key(0) + 1;
 	atomic_inc(&obj_made);
+	if (log_shadows)
+		pr_info("shadow_ctor: state %d obj %d\n", OBJ_SHADOW_ID,
+			*(int *)shadow_data);
 	return 0;
 }
 
 static void __maybe_unused cb_obj_dtor(void *obj, void *shadow_data)
 {
 	atomic_inc(&obj_freed);
+	if (log_shadows)
+		pr_info("shadow_dtor: state %d obj %d\n", OBJ_SHADOW_ID,
+			*(int *)shadow_data);
 }
 
 static int obj_pre_patch_shadows(struct klp_state *state)
@@ -190,7 +211,7 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 			if (!klp_state_shadow_get_or_alloc(state, shadow_obj(i),
 							   sizeof(int),
 							   GFP_KERNEL,
-							   NULL, NULL))
+							   cb_shadow_ctor, state))
 				return -ENOMEM;
 	}
 	if (state->id == OBJ_SHADOW_ID && obj_pre_patch_shadows(state))

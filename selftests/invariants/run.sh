@@ -1,0 +1,222 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run.sh: the checker of the contract's 4b invariants, on the host (make
+# check-invariants).  First its own tests, in tests/:
+#   N-*.t          a transcript that violates 4b.N: rejected, for 4b.N
+#   ok-*.t         a transcript that keeps every invariant: accepted
+#   bad-*.t        input no kernel prints: refused as bad input
+#   diff-7-*.a .b  two backends that differ: rejected, for 4b.7
+#   diff-ok-*      two that agree (or differ by a compat exception)
+#   diff-bad-*     two runs of different commands: refused
+# then every expected transcript of selftests/state/test-*.sh, on each
+# backend, and each test's native and compat transcripts against each
+# other.  Prints KTAP and "N passed, N failed, N skipped" (or adds to
+# $KLP_TOTALS).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+check=$here/check-4b
+n=0 passed=0 failed=0 skipped=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+out=$tmp/out
+
+# Expected transcripts of the state suite that assert what the contract
+# forbids, each with the invariant it breaks (issue 28 names them): the
+# checker must go on rejecting them, for that invariant, until the test
+# is corrected; then the entry goes.
+#   script, test name, invariant
+known=(
+	"test-objects	the module unloads during an upgrade that keeps its state	1"
+)
+
+# result WHY NAME: ok if WHY is empty, else not ok with WHY and the output
+result()
+{
+	n=$((n + 1))
+	if [ -z "$1" ]; then
+		echo "ok $n $2"
+		passed=$((passed + 1))
+	else
+		echo "not ok $n $2"
+		echo "# ${1#; }"
+		sed 's/^/# | /' "$out"
+		failed=$((failed + 1))
+	fi
+}
+
+# judge WANT RC: why the run did not give WANT ("ok", "bad" or an
+# invariant's number), from its exit status and output; empty if it did
+judge()
+{
+	local want=$1 rc=$2
+
+	case $want in
+	ok)
+		[ "$rc" -eq 0 ] || echo "exit status $rc, not 0"
+		;;
+	bad)
+		if [ "$rc" -ne 2 ]; then
+			echo "exit status $rc, not 2"
+		elif ! grep -q 'bad input\|ran different commands' "$out"; then
+			echo "exit status 2 without a reason"
+		fi
+		;;
+	*)
+		if [ "$rc" -ne 1 ]; then
+			echo "exit status $rc, not 1"
+		elif ! head -n1 "$out" | grep -q ":[0-9]*: 4b\.$want ("; then
+			echo "rejected, but not for 4b.$want"
+		fi
+		;;
+	esac
+}
+
+# say WANT: what a passing run did
+say()
+{
+	case $1 in
+	ok) echo "accepted";;
+	bad) echo "refused as bad input";;
+	*) echo "rejected for 4b.$1";;
+	esac
+}
+
+# the checker's own tests
+own()
+{
+	local t base want rc
+
+	for t in "$here"/tests/*.t; do
+		base=$(basename "$t" .t)
+		case $base in
+		ok-*) want=ok;;
+		bad-*) want=bad;;
+		[0-9]*-*) want=${base%%-*};;
+		*) echo "# tests/$base.t: no expectation in its name"; want=none;;
+		esac
+		(cd "$here/tests" && "$check" "$base.t") >"$out" 2>&1
+		rc=$?
+		result "$(judge "$want" $rc)" "tests/$base.t: $(say "$want")"
+	done
+	for t in "$here"/tests/diff-*.a; do
+		base=$(basename "$t" .a)
+		case $base in
+		diff-ok-*) want=ok;;
+		diff-bad-*) want=bad;;
+		diff-[0-9]*-*) want=${base#diff-} want=${want%%-*};;
+		esac
+		(cd "$here/tests" && "$check" --diff "$base.a" "$base.b") \
+			>"$out" 2>&1
+		rc=$?
+		result "$(judge "$want" $rc)" "tests/$base: --diff $(say "$want")"
+	done
+}
+
+# one FILE NAME [WANT]: check-4b on one expected transcript
+one()
+{
+	local rc
+
+	"$check" --name "$2" "$1" >"$out" 2>&1
+	rc=$?
+	if [ "${3:-ok}" = ok ]; then
+		result "$(judge ok $rc)" "$2"
+	else
+		result "$(judge "$3" $rc)" \
+			"$2: rejected for 4b.$3, as issue 28 says (a known defect)"
+		[ "$rc" -ne 1 ] || sed -n '1s/^/# /p' "$out"
+	fi
+}
+
+# pair KEY NATIVE COMPAT: check-4b --diff on a test's two transcripts
+pair()
+{
+	local rc
+
+	"$check" --diff "$2" "$3" >"$out" 2>&1
+	rc=$?
+	result "$(judge ok $rc)" "native and compat: $1"
+	[ "$rc" -ne 0 ] || sed -n -e "s|$tmp/||g" -e '/^# /p' "$out"
+}
+
+# expected: check-4b on each expected transcript of the state suite, and
+# --diff on each test's two.  Those expected clean go to one run of
+# check-4b; only if it finds something does each get a run of its own.
+expected()
+{
+	local ext=$tmp/state backend file script name want k ks kn ki i
+	local -a clean=() names=() keys=() pairs=() args=()
+	local -A native compat
+
+	if ! "$here/extract" "$ext" >"$out" 2>&1; then
+		result "the expected transcripts could not be extracted" \
+			"selftests/state: extract"
+		return
+	fi
+	while IFS=$'\t' read -r backend file script name; do
+		want=ok
+		for k in "${known[@]}"; do
+			IFS=$'\t' read -r ks kn ki <<<"$k"
+			[ "$ks" != "$script" ] || [ "$kn" != "$name" ] || want=$ki
+		done
+		if [ "$want" = ok ]; then
+			clean+=("$ext/$file")
+			names+=("$backend/$script: $name")
+		else
+			one "$ext/$file" "$backend/$script: $name" "$want"
+		fi
+		if [ "$backend" = native ]; then
+			native["$script: $name"]=$file
+		else
+			compat["$script: $name"]=$file
+		fi
+	done <"$ext/index"
+	if "$check" "${clean[@]}" >"$out" 2>&1; then
+		for name in "${names[@]}"; do
+			result "" "$name"
+		done
+	else
+		for i in "${!clean[@]}"; do
+			one "${clean[$i]}" "${names[$i]}"
+		done
+	fi
+
+	mapfile -t keys < <(printf '%s\n' "${!native[@]}" | LC_ALL=C sort)
+	for k in "${keys[@]}"; do
+		[ -n "${compat[$k]:-}" ] || continue
+		# test-protocol's protocol 3 engine is the compat build of the
+		# same source, test_klp_state_fa, on native kernels
+		mkdir -p "$tmp/${native[$k]%/*}"
+		sed 's/\btest_klp_state_fa\b/test_klp_state_a/g' \
+			"$ext/${native[$k]}" >"$tmp/${native[$k]}"
+		pairs+=("$k")
+	done
+	args=()
+	for k in "${pairs[@]}"; do
+		args+=("$tmp/${native[$k]}" "$ext/${compat[$k]}")
+	done
+	if "$check" --diff "${args[@]}" >"$out" 2>&1; then
+		for k in "${pairs[@]}"; do
+			result "" "native and compat: $k"
+		done
+		sed -n -e "s|$tmp/||g" -e "s|state/||g" -e '/^# /p' "$out"
+	else
+		for k in "${pairs[@]}"; do
+			pair "$k" "$tmp/${native[$k]}" "$ext/${compat[$k]}"
+		done
+	fi
+}
+
+echo "KTAP version 1"
+echo "# suite: invariants (check-4b on $(/usr/bin/python3 --version 2>&1))"
+own
+expected
+echo "1..$n"
+if [ -n "${KLP_TOTALS:-}" ]; then
+	echo "$passed $failed $skipped" >>"$KLP_TOTALS"
+else
+	echo "$passed passed, $failed failed, $skipped skipped"
+fi
+[ "$failed" -eq 0 ]

@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# 4b.2: a stacked livepatch introduces a state the first one has established
+% insmod test_klp_state_a.ko states=1
+livepatch: enabling patch 'test_klp_state_a'
+livepatch: 'test_klp_state_a': initializing patching transition
+test_klp_state_a: pre_patch: state 1
+livepatch: 'test_klp_state_a': starting patching transition
+livepatch: 'test_klp_state_a': completing patching transition
+test_klp_state_a: post_patch: state 1
+livepatch: 'test_klp_state_a': patching complete
+% insmod test_klp_state_b.ko states=1,2
+livepatch: enabling patch 'test_klp_state_b'
+livepatch: 'test_klp_state_b': initializing patching transition
+test_klp_state_b: pre_patch: state 1
+test_klp_state_b: pre_patch: state 2
+livepatch: 'test_klp_state_b': starting patching transition

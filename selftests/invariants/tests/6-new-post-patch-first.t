@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# 4b.6: in a replace, the new post_patch before the old post_unpatch
+% insmod test_klp_state_a.ko states=1 replace=1
+livepatch: enabling patch 'test_klp_state_a'
+livepatch: 'test_klp_state_a': initializing patching transition
+test_klp_state_a: pre_patch: state 1
+livepatch: 'test_klp_state_a': starting patching transition
+livepatch: 'test_klp_state_a': completing patching transition
+test_klp_state_a: post_patch: state 1
+livepatch: 'test_klp_state_a': patching complete
+% insmod test_klp_state_b.ko states=2 replace=1
+livepatch: enabling patch 'test_klp_state_b'
+livepatch: 'test_klp_state_b': initializing patching transition
+test_klp_state_b: pre_patch: state 2
+test_klp_state_a: pre_unpatch: state 1
+livepatch: 'test_klp_state_b': starting patching transition
+livepatch: 'test_klp_state_b': completing patching transition
+test_klp_state_b: post_patch: state 2
+test_klp_state_a: post_unpatch: state 1
+livepatch: 'test_klp_state_b': patching complete

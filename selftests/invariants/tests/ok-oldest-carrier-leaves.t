@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# accepted: issue 28's defect 8 fixed: the carrier that stays introduces the state
+% insmod test_klp_state_target.ko
+test_klp_state_target: loaded
+% insmod test_klp_state_a.ko states=9m mod=1 target=1
+livepatch: enabling patch 'test_klp_state_a'
+livepatch: 'test_klp_state_a': initializing patching transition
+livepatch: 'test_klp_state_a': starting patching transition
+livepatch: 'test_klp_state_a': completing patching transition
+livepatch: 'test_klp_state_a': patching complete
+% insmod test_klp_state_b.ko states=9m mod=1
+livepatch: enabling patch 'test_klp_state_b'
+livepatch: 'test_klp_state_b': initializing patching transition
+livepatch: 'test_klp_state_b': starting patching transition
+livepatch: 'test_klp_state_b': completing patching transition
+livepatch: 'test_klp_state_b': patching complete
+% echo 1 > /sys/module/test_klp_state_target/parameters/block
+% echo 0 > /sys/kernel/livepatch/test_klp_state_a/enabled
+livepatch: 'test_klp_state_a': initializing unpatching transition
+livepatch: 'test_klp_state_a': starting unpatching transition
+% insmod test_klp_state_mod.ko
+livepatch: applying patch 'test_klp_state_a' to loading module 'test_klp_state_mod'
+livepatch: applying patch 'test_klp_state_b' to loading module 'test_klp_state_mod'
+test_klp_state_b: pre_patch: state 9
+test_klp_state_b: post_patch: state 9
+test_klp_state_mod: loaded, version 2
+% echo 0 > /sys/module/test_klp_state_target/parameters/block
+livepatch: 'test_klp_state_a': completing unpatching transition
+livepatch: 'test_klp_state_a': unpatching complete
+% rmmod test_klp_state_a
+% rmmod test_klp_state_mod
+test_klp_state_mod: unloaded
+test_klp_state_b: pre_unpatch: state 9
+livepatch: reverting patch 'test_klp_state_b' on unloading module 'test_klp_state_mod'
+test_klp_state_b: post_unpatch: state 9
+test_klp_state_b.obj_shadows = 2 made, 2 freed
+% echo 0 > /sys/kernel/livepatch/test_klp_state_b/enabled
+livepatch: 'test_klp_state_b': initializing unpatching transition
+livepatch: 'test_klp_state_b': starting unpatching transition
+livepatch: 'test_klp_state_b': completing unpatching transition
+livepatch: 'test_klp_state_b': unpatching complete
+% rmmod test_klp_state_b
+test_klp_state_b: exit: 2 shadow variables made, 2 freed
+% rmmod test_klp_state_target
+test_klp_state_target: unloaded
