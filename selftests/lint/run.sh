@@ -244,13 +244,13 @@ done
 s=$(scripts_of 6.12)
 # The header must gate on the kernel version it runs on: an out-of-tree
 # file has no "version to which it is merged".
-"$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h "$top"/include/klp/state-compat.h \
+"$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/state.h "$top"/include/klp/state-compat.h "$top"/include/klp/version.h \
 	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/state/bad/*.c "$top"/selftests/lint/*.c \
 	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c "$top"/selftests/migrate/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
 "$s/kernel-doc" -none -Wall "$top/include/klp/state.h" \
-	"$top/include/klp/state-compat.h" >"$work/out" 2>&1 &&
+	"$top/include/klp/state-compat.h" "$top/include/klp/version.h" >"$work/out" 2>&1 &&
 	[ ! -s "$work/out" ]
 result $? "kernel-doc clean"
 reference "$s/kernel-doc" >"$work/out" 2>&1
