@@ -30,8 +30,13 @@ ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
 
+# make install: under DESTDIR (empty: the system itself) and PREFIX.
+PREFIX ?= /usr/local
+DESTDIR ?=
+
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
-	check-lint check-cli migrate kernels vm-shell deps bench
+	check-lint check-cli migrate kernels vm-shell deps bench \
+	install uninstall
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -52,6 +57,8 @@ help:
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
 	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
 	@echo '  deps            install the missing Debian packages; the targets that build or boot run it first'
+	@echo '  install         headers, Kbuild fragment, klp-migrate and its scripts under DESTDIR/PREFIX'
+	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
@@ -68,10 +75,17 @@ help:
 	@echo '  BENCH_NS   numbers of shadow variables of bench: "$(BENCH_NS)"'
 	@echo '  SPATCH     the spatch of check-cocci and migrate: $(or $(SPATCH),spatch)'
 	@echo '  KLP_CACHE  kernels, builds and VM runs: $(KLP_CACHE)'
+	@echo '  PREFIX     install, uninstall: where under DESTDIR: $(PREFIX)'
+	@echo '  DESTDIR    install, uninstall: a staging root, relative from where make was typed: $(or $(DESTDIR),none)'
 
 # Installs missing Debian packages (as root), otherwise a no-op.
 deps:
 	@selftests/kernels/packages.sh
+
+# A relative DESTDIR is taken from the directory make was started in.
+install uninstall:
+	@PREFIX=$(call q,$(PREFIX)) DESTDIR=$(call q,$(DESTDIR)) KLP_FROM=$(call q,$(from)) \
+		scripts/install.sh $@
 
 # Every check-* below as independent steps, JOBS at a time (default: one
 # per core); each step's output, a time table and the total close the run.
