@@ -33,10 +33,12 @@ endif
 # make install: under DESTDIR (empty: the system itself) and PREFIX.
 PREFIX ?= /usr/local
 DESTDIR ?=
+# make deb: where the packages go, never into this tree.
+DEB_OUT ?= $(KLP_CACHE)/deb
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint check-cli migrate kernels vm-shell deps bench \
-	install uninstall
+	install uninstall deb
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -59,6 +61,7 @@ help:
 	@echo '  deps            install the missing Debian packages; the targets that build or boot run it first'
 	@echo '  install         headers, Kbuild fragment, klp-migrate and its scripts under DESTDIR/PREFIX'
 	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
+	@echo '  deb             Debian packages (dpkg-buildpackage) into DEB_OUT, then lintian'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
@@ -77,15 +80,20 @@ help:
 	@echo '  KLP_CACHE  kernels, builds and VM runs: $(KLP_CACHE)'
 	@echo '  PREFIX     install, uninstall: where under DESTDIR: $(PREFIX)'
 	@echo '  DESTDIR    install, uninstall: a staging root, relative from where make was typed: $(or $(DESTDIR),none)'
+	@echo '  DEB_OUT    deb: where the packages go, relative from where make was typed: $(DEB_OUT)'
 
 # Installs missing Debian packages (as root), otherwise a no-op.
 deps:
 	@selftests/kernels/packages.sh
 
-# A relative DESTDIR is taken from the directory make was started in.
+# A relative DESTDIR or DEB_OUT is taken from the directory make was
+# started in.
 install uninstall:
 	@PREFIX=$(call q,$(PREFIX)) DESTDIR=$(call q,$(DESTDIR)) KLP_FROM=$(call q,$(from)) \
 		scripts/install.sh $@
+
+deb: deps
+	@KLP_FROM=$(call q,$(from)) scripts/deb.sh $(call q,$(DEB_OUT))
 
 # Every check-* below as independent steps, JOBS at a time (default: one
 # per core); each step's output, a time table and the total close the run.
