@@ -38,7 +38,7 @@ DEB_OUT ?= $(KLP_CACHE)/deb
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint check-cli migrate kernels vm-shell deps bench \
-	install uninstall deb
+	install uninstall deb check-install
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -62,6 +62,7 @@ help:
 	@echo '  install         headers, Kbuild fragment, klp-migrate and its scripts under DESTDIR/PREFIX'
 	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
 	@echo '  deb             Debian packages (dpkg-buildpackage) into DEB_OUT, then lintian'
+	@echo '  check-install   install and deb into scratch dirs: samples built on each, klp-migrate, uninstall'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
@@ -94,6 +95,10 @@ install uninstall:
 
 deb: deps
 	@KLP_FROM=$(call q,$(from)) scripts/deb.sh $(call q,$(DEB_OUT))
+
+# Host only: no kernel is booted.
+check-install: deps
+	@selftests/install/run.sh
 
 # Every check-* below as independent steps, JOBS at a time (default: one
 # per core); each step's output, a time table and the total close the run.
