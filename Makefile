@@ -30,8 +30,15 @@ ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
 
+# make install: under DESTDIR (empty: the system itself) and PREFIX.
+PREFIX ?= /usr/local
+DESTDIR ?=
+# make deb: where the packages go, never into this tree.
+DEB_OUT ?= $(KLP_CACHE)/deb
+
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
-	check-lint check-cli check-invariants migrate kernels vm-shell deps bench
+	check-lint check-cli check-invariants migrate kernels vm-shell deps bench \
+	install uninstall deb check-install
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -53,6 +60,10 @@ help:
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
 	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
 	@echo '  deps            install the missing Debian packages; the targets that build or boot run it first'
+	@echo '  install         headers, Kbuild fragment, klp-migrate and its scripts under DESTDIR/PREFIX'
+	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
+	@echo '  deb             Debian packages (dpkg-buildpackage) into DEB_OUT, then lintian'
+	@echo '  check-install   install and deb into scratch dirs: samples built on each, klp-migrate, uninstall'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
@@ -69,10 +80,26 @@ help:
 	@echo '  BENCH_NS   numbers of shadow variables of bench: "$(BENCH_NS)"'
 	@echo '  SPATCH     the spatch of check-cocci and migrate: $(or $(SPATCH),spatch)'
 	@echo '  KLP_CACHE  kernels, builds and VM runs: $(KLP_CACHE)'
+	@echo '  PREFIX     install, uninstall: where under DESTDIR: $(PREFIX)'
+	@echo '  DESTDIR    install, uninstall: a staging root, relative from where make was typed: $(or $(DESTDIR),none)'
+	@echo '  DEB_OUT    deb: where the packages go, relative from where make was typed: $(DEB_OUT)'
 
 # Installs missing Debian packages (as root), otherwise a no-op.
 deps:
 	@selftests/kernels/packages.sh
+
+# A relative DESTDIR or DEB_OUT is taken from the directory make was
+# started in.
+install uninstall:
+	@PREFIX=$(call q,$(PREFIX)) DESTDIR=$(call q,$(DESTDIR)) KLP_FROM=$(call q,$(from)) \
+		scripts/install.sh $@
+
+deb: deps
+	@KLP_FROM=$(call q,$(from)) scripts/deb.sh $(call q,$(DEB_OUT))
+
+# Host only: no kernel is booted.
+check-install: deps
+	@selftests/install/run.sh
 
 # Every check-* below as independent steps, JOBS at a time (default: one
 # per core); each step's output, a time table and the total close the run.

@@ -49,6 +49,7 @@ declare_steps()
 	step lint 1 "" "$here/lint/run.sh"
 	step cli 1 "" "$here/cli/run.sh"
 	step invariants 1 "" "$here/invariants/run.sh"
+	step install 1 "" "$here/install/run.sh"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2

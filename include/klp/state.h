@@ -32,6 +32,7 @@
 #include <linux/printk.h>
 #include <linux/stringify.h>
 #include <linux/version.h>
+#include <klp/version.h>
 
 #if !IS_ENABLED(CONFIG_LIVEPATCH)
 #error "klp/state.h: this kernel is built without CONFIG_LIVEPATCH and cannot load livepatches"

@@ -20,6 +20,8 @@ pkgs=(
 	dwarves binutils
 	# static checks of the header and the docs, and the Coccinelle migration
 	sparse coccinelle python3 python3-docutils
+	# make deb, and the man page check of make check-install
+	dpkg-dev debhelper python3-sphinx lintian man-db
 	# the VM and its userland
 	qemu-system-x86 busybox-static cpio bash bash-builtins kmod procps coreutils
 	util-linux mount diffutils grep sed gawk findutils libc-bin
