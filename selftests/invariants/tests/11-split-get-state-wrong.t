@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# 4b.11: klp_get_state() in a state callback of a two-file livepatch does
+# not return the callback's entry
+% insmod test_klp_state_split.ko both=1
+livepatch: enabling patch 'test_klp_state_split'
+livepatch: 'test_klp_state_split': initializing patching transition
+test_klp_state_split: pre_patch: state 1, klp_get_state this, klp_get_prev_state 1 none, 2 none
+test_klp_state_split: pre_patch: state 2, klp_get_state this, klp_get_prev_state 1 none, 2 none
+livepatch: 'test_klp_state_split': starting patching transition
+livepatch: 'test_klp_state_split': completing patching transition
+test_klp_state_split: post_patch: state 1, klp_get_state this, klp_get_prev_state 1 none, 2 none
+test_klp_state_split: post_patch: state 2, klp_get_state wrong, klp_get_prev_state 1 none, 2 none
+livepatch: 'test_klp_state_split': patching complete
+% echo 0 > /sys/kernel/livepatch/test_klp_state_split/enabled
+livepatch: 'test_klp_state_split': initializing unpatching transition
+test_klp_state_split: pre_unpatch: state 1, klp_get_state this, klp_get_prev_state 1 none, 2 none
+test_klp_state_split: pre_unpatch: state 2, klp_get_state this, klp_get_prev_state 1 none, 2 none
+livepatch: 'test_klp_state_split': starting unpatching transition
+livepatch: 'test_klp_state_split': completing unpatching transition
+test_klp_state_split: post_unpatch: state 1, klp_get_state this, klp_get_prev_state 1 none, 2 none
+test_klp_state_split: post_unpatch: state 2, klp_get_state this, klp_get_prev_state 1 none, 2 none
+livepatch: 'test_klp_state_split': unpatching complete
+% rmmod test_klp_state_split
