@@ -630,3 +630,68 @@ insmod: ERROR: could not insert module $A.ko: Invalid parameters
 [native] livepatch: state 8 of livepatch '$A' names object '$M', which needs a state without a version
 [compat] klp-state: state 0x8 of livepatch '$A' names object '$M', which needs a state without a version
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
+
+start_test "a module load refused by a newer carrier removes the older one's state"
+# $A introduces state 9 as the module loads; $B's pre_patch of state 8
+# then refuses the module: $A removes state 9 and frees its variables,
+# and the next instance of the module starts afresh (contract 4b.1,
+# 4b.2, 4b.4).
+load_lp $A states=9m mod=1
+load_lp $B states=9m,8m mod=1 fail_pre_patch=8
+load_fail $M
+not_loaded $M
+expect_param $A obj_shadows
+disable_lp $B
+load_mod $M
+unload_mod $M
+expect_param $A obj_shadows
+disable_lp $A
+check_result "% insmod $A.ko states=9m mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $B.ko states=9m,8m mod=1 fail_pre_patch=8
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+livepatch: '$B': patching complete
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: post_patch: state 9
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 8 fails
+livepatch: pre-patch callback failed for object '$M'
+livepatch: patch '$B' failed for module '$M', refusing to load module '$M'
+$A: pre_unpatch: state 9
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 9
+insmod: ERROR: could not insert module $M.ko: No such device
+$A.obj_shadows = 2 made, 2 freed
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+livepatch: '$B': unpatching complete
+% rmmod $B
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: post_patch: state 9
+$M: loaded, version 2
+% rmmod $M
+$M: unloaded
+$A: pre_unpatch: state 9
+livepatch: reverting patch '$A' on unloading module '$M'
+$A: post_unpatch: state 9
+$A.obj_shadows = 4 made, 4 freed
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+% rmmod $A
+$A: exit: 4 shadow variables made, 4 freed"
