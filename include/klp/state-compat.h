@@ -164,7 +164,7 @@ static void __klp_state_register(struct __klp_state_registry *registry)
  * CPU may still walk it.  Its memory is the static data of its module,
  * which free_module() gives back only after a grace period.
  */
-static void __klp_state_forget(struct __klp_state_registered *patch)
+static noinline void __klp_state_forget(struct __klp_state_registered *patch)
 {
 	list_del_rcu(&patch->node);
 }
@@ -301,16 +301,24 @@ static bool __klp_state_in_other(struct __klp_state_registry *registry,
 	return false;
 }
 
-/* Does a livepatch registered after @patch carry @id? */
-static bool __klp_state_in_newer(struct __klp_state_registry *registry,
-				 struct __klp_state_registered *patch,
-				 unsigned long id)
+/*
+ * Does a livepatch registered after @patch carry @id; with @live, one
+ * that patches the state's module now?  A livepatch whose pre_patch
+ * refused a loading module does not: the kernel cleared its object's
+ * module before it unpatches the others.
+ */
+static noinline bool __klp_state_in_newer(struct __klp_state_registry *registry,
+					  struct __klp_state_registered *patch,
+					  unsigned long id, bool live)
 {
 	struct __klp_state_registered *newer = patch;
+	struct __klp_state_record *record;
 
-	list_for_each_entry_continue(newer, &registry->patches, node)
-		if (__klp_state_find_record(newer, id))
+	list_for_each_entry_continue(newer, &registry->patches, node) {
+		record = __klp_state_find_record(newer, id);
+		if (record && (!live || __klp_state_live(newer, record)))
 			return true;
+	}
 	return false;
 }
 
@@ -319,7 +327,7 @@ static bool __klp_state_in_newer(struct __klp_state_registry *registry,
  * kernel knows the states of the others (built without the header) that
  * were registered before this module's.
  */
-static bool __klp_state_elsewhere(struct __klp_state_registry *registry,
+static noinline bool __klp_state_elsewhere(struct __klp_state_registry *registry,
 				  unsigned long id)
 {
 	return __klp_state_in_other(registry, id) || klp_get_prev_state(id);
@@ -360,7 +368,7 @@ static void __klp_state_free_shadows(struct klp_patch *patch,
 			    record->compat->callbacks.shadow_dtor);
 }
 
-static void __klp_state_report_kept(void)
+static noinline void __klp_state_report_kept(void)
 {
 	if (!__klp_state_engine.shadows_kept)
 		return;
@@ -473,7 +481,7 @@ static void __klp_state_drops_begin(struct __klp_state_registry *registry)
 				continue;
 			}
 			if (__klp_state_in_newer(registry, old,
-						 record->state->id))
+						 record->state->id, false))
 				continue;
 			record->active = true;
 			__klp_state_pre_unpatch_one(old->patch, record);
@@ -482,11 +490,12 @@ static void __klp_state_drops_begin(struct __klp_state_registry *registry)
 }
 
 /*
- * The replace completed: the replaced livepatches remove the states they
- * drop.  They stay registered until the new livepatch's post_patch ran,
- * where klp_get_prev_state() still finds them, as on native kernels.
+ * The replace ends: the replaced livepatches remove the states they drop
+ * when it completed (@done), or post_patch undoes their pre_unpatch when
+ * it failed or was reversed.  Callers use the named wrappers below.
  */
-static void __klp_state_drops_finish(struct __klp_state_registry *registry)
+static noinline void __klp_state_drops_end(struct __klp_state_registry *registry,
+					   bool done)
 {
 	struct __klp_state_registered *old;
 	struct __klp_state_record *record;
@@ -495,10 +504,30 @@ static void __klp_state_drops_finish(struct __klp_state_registry *registry)
 	list_for_each_entry(old, &registry->patches, node) {
 		if (old == __klp_state_self)
 			continue;
-		__klp_state_for_each_record(old, record, i)
-			if (record->active)
+		__klp_state_for_each_record(old, record, i) {
+			if (!record->active)
+				continue;
+			if (done)
 				__klp_state_remove_one(old->patch, record);
+			else
+				__klp_state_post_patch_one(old->patch, record);
+		}
 	}
+}
+
+/*
+ * The replaced livepatches stay registered until the new livepatch's
+ * post_patch ran, where klp_get_prev_state() still finds them, as on
+ * native kernels.
+ */
+static void __klp_state_drops_finish(struct __klp_state_registry *registry)
+{
+	__klp_state_drops_end(registry, true);
+}
+
+static void __klp_state_drops_undo(struct __klp_state_registry *registry)
+{
+	__klp_state_drops_end(registry, false);
 }
 
 /* The replaced livepatches leave the registry. */
@@ -509,22 +538,6 @@ static void __klp_state_forget_replaced(struct __klp_state_registry *registry)
 	list_for_each_entry_safe(old, tmp, &registry->patches, node)
 		if (old != __klp_state_self)
 			__klp_state_forget(old);
-}
-
-/* The replace failed or was reversed: post_patch undoes pre_unpatch. */
-static void __klp_state_drops_undo(struct __klp_state_registry *registry)
-{
-	struct __klp_state_registered *old;
-	struct __klp_state_record *record;
-	unsigned int i;
-
-	list_for_each_entry(old, &registry->patches, node) {
-		if (old == __klp_state_self)
-			continue;
-		__klp_state_for_each_record(old, record, i)
-			if (record->active)
-				__klp_state_post_patch_one(old->patch, record);
-	}
 }
 
 /* Is this module's livepatch replacing others right now? */
@@ -603,23 +616,20 @@ static int __klp_state_check_protocols(struct __klp_state_registry *registry)
 	const struct __klp_state_registered *self = __klp_state_self;
 	struct __klp_state_registered *other;
 
-	/* a registry from before protocol 2 has another layout: no walk */
-	if (registry->proto < 2)
-		goto registry;
+	/* before anything is read: a registry of another layout, no walk */
+	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
+	    registry->oldest > KLP_STATE_PROTO) {
+		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
+		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
+		       registry->proto);
+		return -EINVAL;
+	}
 	list_for_each_entry(other, &registry->patches, node) {
 		if (__klp_state_speaks(other->proto, other->oldest))
 			continue;
 		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot work with livepatch '%s' (state protocol %u, works with %u and later)\n",
 		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
 		       other->patch->mod->name, other->proto, other->oldest);
-		return -EINVAL;
-	}
-registry:
-	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
-	    registry->oldest > KLP_STATE_PROTO) {
-		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
-		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
-		       registry->proto);
 		return -EINVAL;
 	}
 	return 0;
@@ -751,7 +761,7 @@ static void __klp_state_warn_block_disable(void)
  * wrappers below.
  */
 static noinline void __klp_state_unpatching(const struct klp_object *obj,
-					    bool going, bool pre)
+					    bool going, bool live, bool pre)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 	struct __klp_state_record *record;
@@ -763,7 +773,8 @@ static noinline void __klp_state_unpatching(const struct klp_object *obj,
 		if (record->obj != obj || (record->active && going))
 			continue;
 		record->active = going ?
-			!__klp_state_in_newer(registry, __klp_state_self, id) :
+			!__klp_state_in_newer(registry, __klp_state_self, id,
+					      live) :
 			!__klp_state_elsewhere(registry, id);
 		if (record->active && pre)
 			__klp_state_pre_unpatch_one(__klp_state_self->patch,
@@ -774,13 +785,16 @@ static noinline void __klp_state_unpatching(const struct klp_object *obj,
 /* This livepatch is disabled: the states of @obj it removes. */
 static void __klp_state_disable_begin(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, false, true);
+	__klp_state_unpatching(obj, false, false, true);
 }
 
-/* @obj unloads, or a replace drops its states: those this one removes. */
+/*
+ * @obj goes (unloads, or a newer livepatch refused its load): the states
+ * no newer livepatch patching it carries are this one's to remove.
+ */
 static void __klp_state_going_begin(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, true, true);
+	__klp_state_unpatching(obj, true, true, true);
 }
 
 /*
@@ -790,7 +804,17 @@ static void __klp_state_going_begin(const struct klp_object *obj)
  */
 static void __klp_state_going_late(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, true, false);
+	__klp_state_unpatching(obj, true, true, false);
+}
+
+/*
+ * @obj loads while a newer livepatch replaces this one: the states the
+ * replace lacks begin to go at once.  The newer livepatches patch the
+ * module after this one.
+ */
+static void __klp_state_dropped_on_load(const struct klp_object *obj)
+{
+	__klp_state_unpatching(obj, true, false, true);
 }
 
 static void __klp_state_pre_unpatch(struct klp_object *obj)
@@ -858,7 +882,7 @@ static bool __klp_state_replaced(void)
 	struct __klp_state_registry *registry = __klp_state_registry();
 	struct __klp_state_registered *last;
 
-	if (!registry)
+	if (!registry || __klp_state_engine.phase == __KLP_STATE_ENABLING)
 		return false;
 	last = list_last_entry(&registry->patches, typeof(*last), node);
 	return last != __klp_state_self && last->patch->replace;
@@ -883,7 +907,7 @@ static noinline void __klp_state_obj_post(struct klp_object *obj,
 	 * once, as the native core does; the replace's end removes it.
 	 */
 	if (patched && __klp_state_replaced())
-		__klp_state_going_begin(obj);
+		__klp_state_dropped_on_load(obj);
 	__klp_state_sync_copies();
 }
 
