@@ -25,9 +25,10 @@ virtual report
 @initialize:python@
 @@
 import re
-import zlib
-
-KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 def reset():
     global F
@@ -39,26 +40,11 @@ def reset():
 
 reset()
 
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def define_of(name):
-    """KLP_MIGRATED_<NAME>_STATE_ID for the object's .name expression."""
-    word = re.sub(r"[^A-Za-z0-9]+", "_", name.strip('"')).strip("_").upper()
-    return "KLP_MIGRATED_" + (word or "MODULE") + "_STATE_ID"
-
 def id_of(name):
     # As the placeholder of the vmlinux state: from the path below the
     # converted tree, so that the next release of the patch keeps it,
     # and from the module, so that every module gets its own.
-    base = (F["klp_path"] or F["file"].rsplit("/", 1)[-1]) + ":" + name.strip('"')
-    return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
+    return placeholder_id(F["klp_path"], F["file"], name)
 
 # Script constraints call these: spatch 1.1 can not pass on a
 # metavariable whose constraint starts with its own name.
@@ -67,13 +53,6 @@ def is_callback(fn):
 
 def uses_obj(fn):
     return fn in F["need_obj"]
-
-def callbacks(fns):
-    """'callback f is' or 'callbacks f, g are'."""
-    fns = list(fns)
-    if len(fns) == 1:
-        return "callback " + fns[0] + " is"
-    return "callbacks " + ", ".join(fns) + " are"
 
 def entry(pos):
     name, cbs = F["conv"][pos]

@@ -19,7 +19,10 @@ virtual report
 @initialize:python@
 @@
 import re
-import zlib
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 def reset():
     global F
@@ -28,97 +31,6 @@ def reset():
          "post_unpatch": set()}
 
 reset()
-
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def split_top(s):
-    """Split on commas outside brackets."""
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-def parse_entry(text):
-    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
-    t = norm(text)
-    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
-    if m:
-        args = split_top(m.group(2))
-        if not args:
-            return None
-        fields = []
-        rest = args[1:]
-        if m.group(1) == "KLP_SHADOW_STATE":
-            if not rest:
-                return None
-            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
-            rest = rest[1:]
-        for a in rest:
-            d, _, v = a.partition("=")
-            fields.append((norm(d), norm(v)))
-        return (args[0], fields)
-    m = re.match(r"^\{(.*)\}$", t)
-    if not m:
-        return None
-    ident, fields = None, []
-    for a in split_top(m.group(1)):
-        d, eq, v = a.partition("=")
-        if not eq:
-            return None
-        d, v = norm(d).replace(" ", ""), norm(v)
-        if d == ".id":
-            ident = v
-        elif d == ".callbacks":
-            inner = re.match(r"^\{(.*)\}$", v)
-            if not inner:
-                return None
-            for b in split_top(inner.group(1)):
-                dd, _, vv = b.partition("=")
-                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
-        else:
-            fields.append((d, v))
-    if ident is None:
-        return None
-    return (ident, fields)
-
-def fmt_entry(ident, fields):
-    shadow = dict(fields).get(".is_shadow") == "true"
-    rest = [f for f in fields if not (shadow and f[0] == ".is_shadow")]
-    if shadow:
-        dtor = dict(rest).get(".callbacks.shadow_dtor", "NULL")
-        rest = [f for f in rest if f[0] != ".callbacks.shadow_dtor"]
-        head = "KLP_SHADOW_STATE(" + ident + ", " + dtor
-    else:
-        head = "KLP_STATE(" + ident
-    if not rest:
-        return head + ")"
-    col = 8 + len(head.split("(")[0]) + 1
-    tabs, spaces = divmod(col, 8)
-    pad = "\n" + "\t" * tabs + " " * spaces
-    return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
-
-
-CONST = re.compile(r"^([A-Z_][A-Z0-9_]*|\(?[0-9][0-9a-fA-FxXuUlL]*\)?)$")
 
 @script:python depends on patch || context || org || report@
 @@
