@@ -22,7 +22,7 @@ sys.dont_write_bytecode = True
 __all__ = ["KINDS", "CONST", "src", "split_top", "norm", "parse_entry",
            "fmt_entry", "placeholder_id", "define_of", "callbacks",
            "exported", "declared_in_headers", "objects_of_module",
-           "file_text"]
+           "file_text", "nowhere", "shared_decl"]
 
 KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
 
@@ -186,4 +186,36 @@ def objects_of_module(names):
         n, = names
         if n not in (None, "NULL"):
             return n
+    return None
+
+
+def nowhere(arr, arr_defined, has_objs):
+    """Why a converted file would have no array of states to put its
+    states in, or None: the callbacks or frees would be dropped and the
+    state registered nowhere."""
+    if arr is not None and not arr_defined:
+        return ("the patch's .states = " + arr + " is not an array defined in this file"
+                " (struct klp_state " + arr + "[] = { ... }): the state would have nowhere to go;"
+                " add it to that array by hand")
+    if arr is None and not has_objs:
+        return ("the static initializer of struct klp_patch names neither .objs nor .states"
+                " (objects hooked up at run time, or no klp_patch in this file):"
+                " the state would have nowhere to go; name .objs in the initializer"
+                " and run the conversion again")
+    return None
+
+
+def shared_decl(path, fns, where=None):
+    """Why the callbacks fns can not change their signature in this file,
+    or None: exported, or declared in a header that other files include."""
+    for f in sorted(set(fns)):
+        if exported(path, f):
+            return ("callback " + f + " is exported (EXPORT_SYMBOL): other modules would call it"
+                    " with the struct klp_object * signature; change it and its callers by hand and"
+                    " move the callbacks to KLP_STATE(), or give the state callbacks of their own")
+        h = declared_in_headers(path, f, where)
+        if h:
+            return ("callback " + f + " is declared in \"" + h + "\", which other files include:"
+                    " the definition would change and the prototype there would not;"
+                    " change both by hand and move the callbacks to KLP_STATE()")
     return None

@@ -34,7 +34,8 @@ def reset():
     global F
     F = {"cbs": {}, "kinds": {}, "named": {}, "uses": {}, "defs": set(),
          "entries": [], "arr": None, "P": None, "file": None,
-         "klp_path": None, "conv": {}, "why": {},
+         "klp_path": None, "klp_dir": None, "conv": {}, "why": {},
+         "arr_def": False, "has_objs": False,
          "fn_obj": {}, "need_obj": set(), "first_fn": None,
          "fn_lines": {}}
 
@@ -70,6 +71,11 @@ reset()
 kp << virtual.klp_path;
 @@
 F["klp_path"] = kp
+
+@script:python@
+kd << virtual.klp_dir;
+@@
+F["klp_dir"] = kd
 
 @has_inc@
 @@
@@ -171,6 +177,29 @@ identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the states have nowhere to go.
+@states_def depends on pst@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
+
 @ent depends on pst@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
@@ -205,7 +234,8 @@ def why_not(pos):
     if more:
         return (callbacks(more) + " also used elsewhere in this file"
                 " (another object, a call or a pointer), which the new signature would break")
-    return None
+    return (nowhere(F["arr"], F["arr_def"], F["has_objs"]) or
+            shared_decl(F["file"], cbs.values(), F["klp_dir"]))
 
 for pos, name in F["named"].items():
     why = why_not(pos)

@@ -28,7 +28,8 @@ def reset():
     global F
     F = {"cbs": {}, "named": {}, "entries": [], "exit": set(),
          "frees": [], "todo": {}, "ok": False, "drop": set(),
-         "post_unpatch": set()}
+         "post_unpatch": set(), "arr": None, "arr_def": False,
+         "has_objs": False}
 
 reset()
 
@@ -86,6 +87,29 @@ identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
+
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the state has nowhere to go.
+@states_def depends on pst@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
 
 @ent depends on pst@
 identifier S : script:python() { S == F["arr"] };
@@ -147,6 +171,8 @@ for fn, I, D, p in F["frees"]:
         F["todo"][key] = "id " + I + " is not a constant: declare the state by hand"
     elif any(e is None for _, e in F["entries"]):
         F["todo"][key] = "states[] has an entry the script can not read"
+    elif nowhere(F["arr"], F["arr_def"], F["has_objs"]):
+        F["todo"][key] = nowhere(F["arr"], F["arr_def"], F["has_objs"])
     elif any(I == I2 and D != D2 for _, I2, D2, _ in F["frees"]):
         F["todo"][key] = "shadow variables of " + I + " are freed with different destructors"
     else:

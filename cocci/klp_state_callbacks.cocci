@@ -39,7 +39,8 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "why": None, "klp_path": None,
+         "why": None, "klp_path": None, "klp_dir": None,
+         "arr": None, "arr_def": False, "has_objs": False,
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
          "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
@@ -69,6 +70,11 @@ F["state_id"] = sid
 kp << virtual.klp_path;
 @@
 F["klp_path"] = kp
+
+@script:python@
+kd << virtual.klp_dir;
+@@
+F["klp_dir"] = kd
 
 @has_inc@
 @@
@@ -148,6 +154,29 @@ identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
+
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the state has nowhere to go.
+@states_def depends on pst@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
 
 @ent depends on pst@
 identifier S : script:python() { S == F["arr"] };
@@ -377,6 +406,10 @@ elif len(vm) == 1:
         F["why"] = "one function serves several callback kinds"
     elif any(e is None for _, e in F["entries"]):
         F["why"] = "states[] has an entry the script can not read"
+    elif nowhere(F["arr"], F["arr_def"], F["has_objs"]):
+        F["why"] = nowhere(F["arr"], F["arr_def"], F["has_objs"])
+    elif shared_decl(F["file"], F["vm"].values(), F["klp_dir"]):
+        F["why"] = shared_decl(F["file"], F["vm"].values(), F["klp_dir"])
 if F["vm_pos"] is not None and F["why"] is None:
     F["ok"] = True
     ids = [e[0] for _, e in F["entries"]]
