@@ -22,7 +22,7 @@ sys.dont_write_bytecode = True
 __all__ = ["KINDS", "CONST", "src", "split_top", "norm", "parse_entry",
            "fmt_entry", "placeholder_id", "define_of", "callbacks",
            "exported", "declared_in_headers", "objects_of_module",
-           "file_text", "nowhere", "shared_decl"]
+           "file_text", "nowhere", "shared_decl", "is_state"]
 
 KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
 
@@ -219,3 +219,17 @@ def shared_decl(path, fns, where=None):
                     " the definition would change and the prototype there would not;"
                     " change both by hand and move the callbacks to KLP_STATE()")
     return None
+
+
+def is_state(expr, path):
+    """Whether expr, the E of E.callbacks or E->callbacks, is a struct
+    klp_state that spatch could not type: a call of klp_get_state() or
+    klp_get_prev_state(), or an array defined with KLP_STATES()."""
+    e = norm(expr)
+    if re.match(r"^\(?\s*klp_get_(prev_)?state\s*\(", e):
+        return True
+    m = re.match(r"^\(?\s*&?\s*(\w+)\s*(\[.*\])?\s*\)?$", e)
+    if not m:
+        return False
+    return re.search(r"\bKLP_STATES\s*\(\s*%s\s*," % re.escape(m.group(1)),
+                     file_text(path)) is not None

@@ -22,10 +22,20 @@ virtual report
 @initialize:python@
 @@
 import re
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 exits = set()
 post_unpatch = set()
 null_frees = {}
+# Assignments to the callbacks of a struct klp_state: already on the
+# state API, not object callbacks.
+on_state = set()
+
+def at(p):
+    return (p.file, p.line, p.column)
 
 def key(e):
     return " ".join(e.split())
@@ -48,6 +58,43 @@ module_exit(fn);
 fn << ex.fn;
 @@
 exits.add(fn)
+
+// Callbacks of a state set at run time, by the type of what holds them.
+@state_cb depends on report || org@
+struct klp_state S;
+struct klp_state *SP;
+identifier K;
+expression G;
+position p;
+@@
+(
+S.callbacks.K@p = G
+|
+SP->callbacks.K@p = G
+)
+
+@script:python@
+p << state_cb.p;
+@@
+on_state.add(at(p[0]))
+
+@state_cb2 depends on report || org@
+expression E, G;
+identifier K;
+position p;
+@@
+(
+E.callbacks.K@p = G
+|
+E->callbacks.K@p = G
+)
+
+@script:python@
+E << state_cb2.E;
+p << state_cb2.p;
+@@
+if is_state(E, p[0].file):
+    on_state.add(at(p[0]))
 
 // Post-unpatch callbacks, wherever they are given.
 @pu depends on report || org@
@@ -83,12 +130,12 @@ D << nf.D;
 @@
 null_frees.setdefault(key(ID), D)
 
-// Callbacks set at run time.
+// Callbacks of an object set at run time.
 @rt depends on report || org@
 identifier fn;
 identifier K =~ "^(pre|post)_(un)?patch$";
 expression E, F;
-position p;
+position p : script:python() { at(p[0]) not in on_state };
 @@
 fn(...) { <...
 (

@@ -279,8 +279,30 @@ E->callbacks.K@p = G
 
 @script:python@
 p << rtall.p;
+E << rtall.E;
 @@
-F["rt_all"].add((p[0].line, p[0].column))
+if not is_state(E, p[0].file):
+    F["rt_all"].add((p[0].line, p[0].column))
+
+// Callbacks of a state, by the type of what holds them: already on the
+// state API.
+@rt_state@
+struct klp_state S;
+struct klp_state *SP;
+identifier K;
+expression G;
+position p;
+@@
+(
+S.callbacks.K@p = G
+|
+SP->callbacks.K@p = G
+)
+
+@script:python@
+p << rt_state.p;
+@@
+F["rt_all"].discard((p[0].line, p[0].column))
 
 @rta@
 identifier fn : script:python() { fn == F["init"] };
