@@ -349,7 +349,12 @@ if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
     F["first_fn"] = fn
 F["fn_lines"][fn] = l
 
-@helper depends on patch@
+// The helper, from an earlier run.
+@obj_helper_def@
+@@
+struct klp_object *klp_migrated_object(...) { ... }
+
+@helper depends on patch && !obj_helper_def@
 identifier fn : script:python() { F["first_fn"] == fn };
 @@
 +static struct klp_object *klp_migrated_object(struct klp_patch *patch,

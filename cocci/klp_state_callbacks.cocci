@@ -440,8 +440,16 @@ if F["vm_pos"] is not None and F["why"] is None:
         used = [i for i in F["ids_read"] if i in ids]
         if len(used) == 1:
             want = used[0]
+    if want is None and MARK in ids:
+        # A state this script wrote in an earlier run.
+        want = MARK
     if want is not None and want in ids:
         F["target"] = ids.index(want)
+        have = [d for d, _ in F["entries"][F["target"]][1][1]]
+        both = [k for k in KINDS if k in F["vm"] and ".callbacks." + k in have]
+        if both:
+            F["ok"] = False
+            F["why"] = ("state " + want + " has a ." + both[0] + " callback already: merge the two by hand")
     elif want is None:
         want = MARK
     F["new_id"] = want
@@ -638,7 +646,12 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@helper depends on patch@
+// The helper, from an earlier run.
+@vm_helper_def@
+@@
+struct klp_object *vmlinux_klp_object(...) { ... }
+
+@helper depends on patch && !vm_helper_def@
 identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
 @@
 +static struct klp_object *vmlinux_klp_object(struct klp_patch *patch)
