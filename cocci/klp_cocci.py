@@ -22,7 +22,8 @@ sys.dont_write_bytecode = True
 __all__ = ["KINDS", "CONST", "src", "split_top", "norm", "parse_entry",
            "fmt_entry", "placeholder_id", "define_of", "callbacks",
            "exported", "declared_in_headers", "objects_of_module",
-           "file_text", "nowhere", "shared_decl", "is_state"]
+           "file_text", "nowhere", "shared_decl", "is_state",
+           "func_modules", "one_module", "obj_name_field"]
 
 KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
 
@@ -233,3 +234,35 @@ def is_state(expr, path):
         return False
     return re.search(r"\bKLP_STATES\s*\(\s*%s\s*," % re.escape(m.group(1)),
                      file_text(path)) is not None
+
+
+def func_modules(objs, funcs):
+    """{new_func: the .name of its object, None for vmlinux}, from the
+    text of the entries of the file's klp_object arrays (objs, a list)
+    and klp_func arrays (funcs, {array: [entries]})."""
+    arr_of = {}
+    for arr, ents in funcs.items():
+        for e in ents:
+            m = re.search(r"\.new_func\s*=\s*&?\s*(\w+)", e)
+            if m:
+                arr_of[m.group(1)] = arr
+    mod_of = {}
+    for e in objs:
+        f = re.search(r"\.funcs\s*=\s*(\w+)", e)
+        if not f:
+            continue
+        n = re.search(r"\.name\s*=\s*(\"[^\"]*\"|\w+)", e)
+        mod_of[f.group(1)] = n.group(1) if n and n.group(1) != "NULL" else None
+    return dict((fn, mod_of[a]) for fn, a in arr_of.items() if a in mod_of)
+
+
+def one_module(fns, modules):
+    """The module whose objects every function of fns patches, or None:
+    shadow variables attached only there hang off that module's objects."""
+    if not fns or any(f not in modules for f in fns):
+        return None
+    return objects_of_module(modules[f] for f in fns)
+
+
+def obj_name_field(module):
+    return ", .obj_name = " + module if module else ""

@@ -33,6 +33,16 @@ null_frees = {}
 # Assignments to the callbacks of a struct klp_state: already on the
 # state API, not object callbacks.
 on_state = set()
+# Per file: which function each new_func patches, the ids allocated on
+# objects, freed one by one, freed all at once or owned by a state.
+G = {}
+
+def reset():
+    G.clear()
+    G.update({"objs": [], "funcs": {}, "allocs": {}, "frees": {}, "free_all": set(),
+              "patch": False, "obj_cb": set(), "cb_mod": {}})
+
+reset()
 
 def at(p):
     return (p.file, p.line, p.column)
@@ -47,6 +57,10 @@ def odd(p, O, what):
 
 def plain(e):
     return re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", e.strip()) is not None
+
+@script:python depends on report || org@
+@@
+reset()
 
 @ex depends on report || org@
 declarer name module_exit;
@@ -200,6 +214,19 @@ coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL objec
     " do the first patch's change in pre_patch and the last one's undo in post_unpatch, drop the reference count,"
     " and let the state free the variable")
 
+// Functions with the signature of an object callback that returns
+// nothing: post_patch, pre_unpatch or post_unpatch, maybe of objects in
+// another file.
+@obj_cb_sig depends on report || org@
+identifier fn, obj;
+@@
+void fn(struct klp_object *obj) { ... }
+
+@script:python@
+fn << obj_cb_sig.fn;
+@@
+G["obj_cb"].add(fn)
+
 // Single frees where the state would free them all.
 @pf depends on report || org@
 identifier fn;
@@ -215,10 +242,122 @@ ID << pf.ID;
 D << pf.D;
 p << pf.p;
 @@
-if fn in exits or fn in post_unpatch:
+if fn in exits or fn in post_unpatch or fn in G["obj_cb"]:
     coccilib.report.print_report(p[0], "klp_shadow_free() of single objects of " + ID + " in " + fn + "(), not converted:"
         " if this frees every shadow variable of " + ID + ", use KLP_SHADOW_STATE(" + ID + ", " + D + ") and drop the"
         " frees; they then happen when the state is removed, not on every unload or replace")
+
+// Shadow variables that nothing frees when the livepatch goes: attached
+// to objects, maybe freed one by one where an object dies, but never
+// all at once (klp_shadow_free_all() or a state that owns them).
+@sv_alloc depends on report || org@
+identifier fn;
+expression O != NULL;
+expression ID;
+position p;
+@@
+fn(...) { <...
+(
+klp_shadow_alloc@p(O, ID, ...)
+|
+klp_shadow_get_or_alloc@p(O, ID, ...)
+)
+...> }
+
+@script:python@
+fn << sv_alloc.fn;
+ID << sv_alloc.ID;
+p << sv_alloc.p;
+@@
+G["allocs"].setdefault(key(ID), []).append((fn, p[0]))
+G["file"] = p[0].file
+
+@sv_free depends on report || org@
+identifier fn;
+expression O != NULL;
+expression ID, D;
+@@
+fn(...) { <... klp_shadow_free(O, ID, D) ...> }
+
+@script:python@
+fn << sv_free.fn;
+ID << sv_free.ID;
+D << sv_free.D;
+@@
+G["frees"].setdefault(key(ID), []).append((fn, D))
+
+@sv_free_all depends on report || org@
+expression ID, D;
+@@
+klp_shadow_free_all(ID, D)
+
+@script:python@
+ID << sv_free_all.ID;
+@@
+G["free_all"].add(key(ID))
+
+// The objects the new functions patch, to name a module's objects.
+@lp_funcs depends on report || org@
+identifier FA;
+initializer E;
+position p;
+@@
+struct klp_func FA[] = { ..., E@p, ... };
+
+@script:python@
+FA << lp_funcs.FA;
+p << lp_funcs.p;
+@@
+G["funcs"].setdefault(FA, []).append(src(p[0]))
+
+@lp_objs depends on report || org@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+|
+struct klp_object O = E@p;
+)
+
+@script:python@
+p << lp_objs.p;
+@@
+G["objs"].append(src(p[0]))
+
+@lp_patch depends on report || org@
+identifier P;
+@@
+struct klp_patch P = { ... };
+
+@script:python@
+P << lp_patch.P;
+@@
+G["patch"] = True
+
+@script:python depends on report@
+@@
+mods = func_modules(G["objs"], G["funcs"])
+owned = set(re.findall(r"\bKLP_SHADOW_STATE\s*\(\s*(\w+)", file_text(G["file"]))) if G["allocs"] else set()
+for ID, allocs in G["allocs"].items():
+    if not G["patch"] or ID in G["free_all"] or ID in owned:
+        continue
+    fns = sorted(set(f for f, _ in allocs))
+    freed = G["frees"].get(ID, [])
+    dtor = freed[0][1] if freed else "NULL"
+    p = sorted(allocs, key=lambda a: (int(a[1].line), int(a[1].column)))[0][1]
+    one = "freed one by one in " + ", ".join(sorted(set(f + "()" for f, _ in freed))) if freed else "never freed"
+    mod = one_module(fns, mods)
+    coccilib.report.print_report(p, "shadow variables of " + ID + " are attached in " +
+        ", ".join(f + "()" for f in fns) + " and " + one + ", but nothing frees the rest when the livepatch"
+        " is disabled or replaced, not converted: they map to KLP_SHADOW_STATE(" + ID + ", " + dtor +
+        obj_name_field(mod) + "), which frees them when the state is removed" +
+        (" (a state of " + mod + ", whose objects they hang off: its unload frees them too)" if mod else "") +
+        "; add it to the patch's states by hand")
 
 // Objects whose callbacks the converting scripts do not read: an index
 // designator, nested designators, a callback that is not a plain name.

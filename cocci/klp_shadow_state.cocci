@@ -29,7 +29,7 @@ def reset():
     F = {"cbs": {}, "named": {}, "entries": [], "exit": set(),
          "frees": [], "todo": {}, "ok": False, "drop": set(),
          "post_unpatch": set(), "arr": None, "arr_def": False,
-         "has_objs": False}
+         "has_objs": False, "objs": [], "funcs": {}, "allocs": {}}
 
 reset()
 
@@ -155,6 +155,60 @@ p << fr.p;
 @@
 F["frees"].append((fn, I, D, p[0]))
 
+// Where the variables are attached, and which module the functions that
+// attach them patch: variables that hang off one module's objects only
+// can belong to a state of that module (.obj_name).
+@sv_alloc@
+identifier fn;
+expression O != NULL;
+expression ID;
+@@
+fn(...) { <...
+(
+klp_shadow_alloc(O, ID, ...)
+|
+klp_shadow_get_or_alloc(O, ID, ...)
+)
+...> }
+
+@script:python@
+fn << sv_alloc.fn;
+ID << sv_alloc.ID;
+@@
+F["allocs"].setdefault(norm(ID), set()).add(fn)
+
+@lp_funcs@
+identifier FA;
+initializer E;
+position p;
+@@
+struct klp_func FA[] = { ..., E@p, ... };
+
+@script:python@
+FA << lp_funcs.FA;
+p << lp_funcs.p;
+@@
+F["funcs"].setdefault(FA, []).append(src(p[0]))
+
+@lp_objs@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+|
+struct klp_object O = E@p;
+)
+
+@script:python@
+p << lp_objs.p;
+@@
+F["objs"].append(src(p[0]))
+
 @script:python@
 @@
 for k, f in F["cbs"].items():
@@ -197,7 +251,10 @@ D << rep.D;
 @@
 key = (p[0].line, p[0].column)
 if key in F["drop"]:
-    coccilib.report.print_report(p[0], "use KLP_SHADOW_STATE(" + I + ", " + D + "): the shadow variables then live as long as the state, also across an atomic replace that keeps it, and are freed when it is removed instead of at module unload")
+    mod = one_module(F["allocs"].get(norm(I)), func_modules(F["objs"], F["funcs"]))
+    coccilib.report.print_report(p[0], "use KLP_SHADOW_STATE(" + I + ", " + D + "): the shadow variables then live as long as the state, also across an atomic replace that keeps it, and are freed when it is removed instead of at module unload" +
+        ("; they hang off objects of " + mod + " only: KLP_SHADOW_STATE(" + I + ", " + D + ", .obj_name = " + mod +
+         ") would also free them when " + mod + " unloads, review and add it" if mod else ""))
 elif key in F["todo"]:
     coccilib.report.print_report(p[0], "klp_shadow_free_all() kept: " + F["todo"][key])
 
