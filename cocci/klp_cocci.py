@@ -23,7 +23,8 @@ __all__ = ["KINDS", "CONST", "src", "split_top", "norm", "parse_entry",
            "fmt_entry", "placeholder_id", "define_of", "callbacks",
            "exported", "declared_in_headers", "objects_of_module",
            "file_text", "nowhere", "shared_decl", "is_state",
-           "func_modules", "one_module", "obj_name_field"]
+           "func_modules", "one_module", "obj_name_field",
+           "entry_name", "indexed_entry"]
 
 KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
 
@@ -266,3 +267,17 @@ def one_module(fns, modules):
 
 def obj_name_field(module):
     return ", .obj_name = " + module if module else ""
+
+
+def entry_name(text):
+    """The .name of an object's initializer text, None for vmlinux."""
+    n = re.search(r"\.name\s*=\s*(\"[^\"]*\"|\w+)", text)
+    return n.group(1) if n and n.group(1) != "NULL" else None
+
+
+def indexed_entry(oents, O, C):
+    """The text of entry C of the object array O, or None."""
+    if O not in oents or not re.match(r"^\d+$", C):
+        return None
+    ents = sorted(oents[O])
+    return ents[int(C)][1] if int(C) < len(ents) else None

@@ -36,6 +36,8 @@ def reset():
          "entries": [], "arr": None, "P": None, "file": None,
          "klp_path": None, "klp_dir": None, "conv": {}, "why": {},
          "arr_def": False, "has_objs": False,
+         "init": None, "oents": {}, "single_named": {}, "rt": {}, "rt_all": set(),
+         "rt_pos": {}, "rt_fn": None, "cb_objs": set(),
          "fn_obj": {}, "need_obj": set(), "first_fn": None,
          "fn_lines": {}}
 
@@ -54,6 +56,13 @@ def is_callback(fn):
 
 def uses_obj(fn):
     return fn in F["need_obj"]
+
+def rt_group(p):
+    """The object whose run-time callbacks include the one at p, or None."""
+    for pos, ks in F["rt_pos"].items():
+        if (p.line, p.column) in ks:
+            return pos
+    return None
 
 def entry(pos):
     name, cbs = F["conv"][pos]
@@ -100,7 +109,9 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 p << cb.p;
 K << cb.K;
 f << cb.f;
+O << cb.O;
 @@
+F["cb_objs"].add(O)
 F["file"] = p[0].file
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
@@ -143,6 +154,132 @@ N << nm.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
+
+// Callbacks that module init puts into a module's object: O[constant]
+// or a single O, every assignment a statement init runs on every path.
+@ini@
+declarer name module_init;
+identifier fn;
+@@
+module_init(fn);
+
+@script:python@
+fn << ini.fn;
+@@
+F["init"] = fn
+
+@oent@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+)
+
+@script:python@
+O << oent.O;
+p << oent.p;
+@@
+F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
+
+@sglnm@
+identifier O;
+expression N;
+@@
+struct klp_object O = { ..., .name = N, ... };
+
+@script:python@
+O << sglnm.O;
+N << sglnm.N;
+@@
+if N != "NULL":
+    F["single_named"][O] = N
+
+@rtall@
+expression E, G;
+identifier K =~ "^(pre|post)_(un)?patch$";
+position p;
+@@
+(
+E.callbacks.K@p = G
+|
+E->callbacks.K@p = G
+)
+
+@script:python@
+p << rtall.p;
+E << rtall.E;
+@@
+if not is_state(E, p[0].file):
+    F["rt_all"].add((p[0].line, p[0].column))
+
+@rt_state@
+struct klp_state S;
+struct klp_state *SP;
+identifier K;
+expression G;
+position p;
+@@
+(
+S.callbacks.K@p = G
+|
+SP->callbacks.K@p = G
+)
+
+@script:python@
+p << rt_state.p;
+@@
+F["rt_all"].discard((p[0].line, p[0].column))
+
+@rt_indexed@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+expression C;
+position p;
+@@
+fn(...) {
+  ...
+  O[C].callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rt_indexed.fn;
+O << rt_indexed.O;
+C << rt_indexed.C;
+K << rt_indexed.K;
+f << rt_indexed.f;
+p << rt_indexed.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
+
+@rt_single@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+position p;
+@@
+fn(...) {
+  ...
+  O.callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rt_single.fn;
+O << rt_single.O;
+K << rt_single.K;
+f << rt_single.f;
+p << rt_single.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
 
 // Every use of an identifier as an expression: a callback used anywhere
 // but in its one .callbacks field (a call, another object, a pointer
@@ -237,7 +374,30 @@ def why_not(pos):
     return (nowhere(F["arr"], F["arr_def"], F["has_objs"]) or
             shared_decl(F["file"], cbs.values(), F["klp_dir"]))
 
+# Callbacks set at run time into a module's object: one group per object.
+groups = {}
+for k in sorted(F["rt"], key=lambda k: (int(k[0]), int(k[1]))):
+    O, C, K, f = F["rt"][k]
+    text = indexed_entry(F["oents"], O, C)
+    name = entry_name(text) if text is not None else F["single_named"].get(O) if C == "" else None
+    if name:
+        groups.setdefault((O, C), []).append((k, name, text, K, f))
+for (O, C), ks in groups.items():
+    pos = ks[0][0]
+    F["named"][pos] = ks[0][1]
+    F["cbs"][pos] = dict((K, f) for _, _, _, K, f in ks)
+    F["kinds"][pos] = set(F["cbs"][pos])
+    F["rt_pos"][pos] = [k for k, _, _, _, _ in ks]
+    if set(F["rt"]) != F["rt_all"]:
+        F["why"][pos] = "a callback is set at run time outside the plain shape"
+    elif len(ks) != len(set(K for _, _, _, K, _ in ks)):
+        F["why"][pos] = "a callback kind is set twice"
+    elif (ks[0][2] or "").find(".callbacks") >= 0 or (C == "" and O in F["cb_objs"]):
+        F["why"][pos] = O + ("[" + C + "]" if C else "") + " has static callbacks as well"
+
 for pos, name in F["named"].items():
+    if pos in F["why"]:
+        continue
     why = why_not(pos)
     if why:
         F["why"][pos] = why
@@ -285,6 +445,28 @@ elif k in F["why"]:
     coccilib.report.print_report(p[0], "object callbacks of " + F["named"][k] +
         " not converted: " + F["why"][k] +
         "; they stay object callbacks and run again on every atomic replace")
+
+// The same place klp_manual.cocci reports the assignment at.
+@rep_rt depends on report@
+expression E, G;
+identifier K;
+position p : script:python() { rt_group(p[0]) is not None };
+@@
+E.callbacks.K@p = G
+
+@script:python depends on report@
+p << rep_rt.p;
+K << rep_rt.K;
+@@
+k = rt_group(p[0])
+name = F["named"][k]
+if k in F["conv"]:
+    coccilib.report.print_report(p[0], "callback " + F["cbs"][k][K] + " set as ." + K + " of " + name + " at run time in " +
+        F["rt_fn"] + "() can become a callback of state " + define_of(name) + " (KLP_STATE with .obj_name):"
+        " it then runs when the module is patched by a first livepatch carrying the state"
+        " or unpatched by the last one, not again on every atomic replace")
+else:
+    coccilib.report.print_report(p[0], "callbacks of " + name + " set at run time not converted: " + F["why"][k])
 
 @script:python depends on org@
 p << rep.p;
@@ -481,6 +663,13 @@ struct klp_object O = {
 - .callbacks@p = { ... },
   ... };
 )
+
+@drop_rt depends on patch@
+expression E, G;
+identifier K;
+position p : script:python() { rt_group(p[0]) in F["conv"] };
+@@
+- E.callbacks.K@p = G;
 
 @script:python mk@
 e;

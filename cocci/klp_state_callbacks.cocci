@@ -380,8 +380,7 @@ def rt_target():
         if not re.match(r"^\d+$", C) or int(C) >= len(ents):
             return None, "index " + C + " of " + O + " is not a constant entry of its initializer"
         text = ents[int(C)][1]
-        named = re.search(r"\.name\s*=\s*(\w+)", text)
-        if named and named.group(1) != "NULL":
+        if entry_name(text):
             return None, O + "[" + C + "] is a named object"
         if ".callbacks" in text:
             return None, O + "[" + C + "] has static callbacks as well"
@@ -393,6 +392,13 @@ def rt_target():
     else:
         return None, O + " is not an object the script can read"
     return dict((K, f) for O, C, K, f in F["rt"].values()), None
+
+# Callbacks set into a module's object are klp_object_callbacks.cocci's.
+for k, (O, C, K, f) in list(F["rt"].items()):
+    text = indexed_entry(F["oents"], O, C)
+    if (text is not None and entry_name(text)) or (C == "" and O in F["single_named"]):
+        del F["rt"][k]
+        F["rt_all"].discard(k)
 
 vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
 if not vm and F["rt"]:
