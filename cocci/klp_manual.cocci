@@ -62,14 +62,14 @@ def plain(e):
 @@
 reset()
 
-@ex depends on report || org@
+@module_exit_fn depends on report || org@
 declarer name module_exit;
 identifier fn;
 @@
 module_exit(fn);
 
 @script:python@
-fn << ex.fn;
+fn << module_exit_fn.fn;
 @@
 exits.add(fn)
 
@@ -111,7 +111,7 @@ if is_state(E, p[0].file):
     on_state.add(at(p[0]))
 
 // Post-unpatch callbacks, wherever they are given.
-@pu depends on report || org@
+@post_unpatch_callback depends on report || org@
 identifier f;
 identifier O;
 expression E, SZ;
@@ -129,23 +129,23 @@ E->callbacks.post_unpatch = f
 )
 
 @script:python@
-f << pu.f;
+f << post_unpatch_callback.f;
 @@
 post_unpatch.add(f)
 
-@nf depends on report || org@
+@null_free depends on report || org@
 expression ID, D;
 @@
 klp_shadow_free(NULL, ID, D)
 
 @script:python@
-ID << nf.ID;
-D << nf.D;
+ID << null_free.ID;
+D << null_free.D;
 @@
 null_frees.setdefault(key(ID), D)
 
 // Callbacks of an object set at run time.
-@rt depends on report || org@
+@rt_obj_callback depends on report || org@
 identifier fn;
 identifier K =~ "^(pre|post)_(un)?patch$";
 expression E, F;
@@ -159,17 +159,17 @@ E->callbacks.K@p = F
 ) ...> }
 
 @script:python depends on report@
-fn << rt.fn;
-K << rt.K;
-F << rt.F;
-p << rt.p;
+fn << rt_obj_callback.fn;
+K << rt_obj_callback.K;
+F << rt_obj_callback.F;
+p << rt_obj_callback.p;
 @@
 coccilib.report.print_report(p[0], "callback " + F + " is set as ." + K + " at run time in " + fn + "()," +
     " not converted: give it in the object's static initializer (.callbacks = { ." + K + " = " + F + " }) and run the"
     " conversion again, or declare KLP_STATE(id, .callbacks." + K + " = ...) by hand with a"
     " (struct klp_patch *, struct klp_state *) callback")
 
-@rtc depends on report || org@
+@rt_callbacks_copy depends on report || org@
 identifier fn;
 expression E, S, N;
 position p;
@@ -186,15 +186,15 @@ E->callbacks@p = S
 ) ...> }
 
 @script:python depends on report@
-fn << rtc.fn;
-p << rtc.p;
+fn << rt_callbacks_copy.fn;
+p << rt_callbacks_copy.p;
 @@
 coccilib.report.print_report(p[0], "a whole callbacks structure is copied into an object at run time in " + fn + "()," +
     " not converted: the functions it holds run on every enable and replace; move them to KLP_STATE() by hand"
     " (callbacks then take (struct klp_patch *, struct klp_state *)) and drop the copy")
 
 // A shadow variable on NULL is one per system: a state made by hand.
-@sh depends on report || org@
+@null_shadow depends on report || org@
 expression ID;
 position p;
 @@
@@ -205,8 +205,8 @@ klp_shadow_alloc@p(NULL, ID, ...)
 )
 
 @script:python depends on report@
-ID << sh.ID;
-p << sh.p;
+ID << null_shadow.ID;
+p << null_shadow.p;
 @@
 d = null_frees.get(key(ID), "dtor")
 coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL object is a hand-made shared state, not converted:"
@@ -228,7 +228,7 @@ fn << obj_cb_sig.fn;
 G["obj_cb"].add(fn)
 
 // Single frees where the state would free them all.
-@pf depends on report || org@
+@single_free depends on report || org@
 identifier fn;
 expression O != NULL;
 expression ID, D;
@@ -237,10 +237,10 @@ position p;
 fn(...) { <... klp_shadow_free@p(O, ID, D) ...> }
 
 @script:python depends on report@
-fn << pf.fn;
-ID << pf.ID;
-D << pf.D;
-p << pf.p;
+fn << single_free.fn;
+ID << single_free.ID;
+D << single_free.D;
+p << single_free.p;
 @@
 if fn in exits or fn in post_unpatch or fn in G["obj_cb"]:
     coccilib.report.print_report(p[0], "klp_shadow_free() of single objects of " + ID + " in " + fn + "(), not converted:"
@@ -362,7 +362,7 @@ for ID, allocs in G["allocs"].items():
 // Objects whose callbacks the converting scripts do not read: an index
 // designator, nested designators, a callback that is not a plain name.
 // One rule each: a disjunction stops at the first branch that matches.
-@odd1 depends on report || org@
+@index_designator depends on report || org@
 identifier O;
 expression SZ, N;
 position p;
@@ -373,7 +373,7 @@ struct klp_object O[] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... }
 struct klp_object O[SZ] = { ..., [N] = { ..., .callbacks@p = { ... }, ... }, ... };
 )
 
-@odd2 depends on report || org@
+@nested_designator depends on report || org@
 identifier O, K;
 expression SZ, N, G;
 position p;
@@ -390,7 +390,7 @@ struct klp_object O[SZ] = { ..., { ..., .callbacks.K@p = G, ... }, ... };
 struct klp_object O = { ..., .callbacks.K@p = G, ... };
 )
 
-@odd3 depends on report || org@
+@callback_expression depends on report || org@
 identifier O, K;
 expression SZ;
 expression F : script:python() { not plain(F) };
@@ -405,19 +405,19 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = F, ... }, ... };
 )
 
 @script:python depends on report@
-O << odd1.O;
-p << odd1.p;
+O << index_designator.O;
+p << index_designator.p;
 @@
 odd(p[0], O, "an index designator")
 
 @script:python depends on report@
-O << odd2.O;
-p << odd2.p;
+O << nested_designator.O;
+p << nested_designator.p;
 @@
 odd(p[0], O, "nested designators .callbacks.K = ...")
 
 @script:python depends on report@
-O << odd3.O;
-p << odd3.p;
+O << callback_expression.O;
+p << callback_expression.p;
 @@
 odd(p[0], O, "a callback that is not a function name")

@@ -86,13 +86,13 @@ kd << virtual.klp_dir;
 @@
 F["klp_dir"] = kd
 
-@has_inc@
+@has_state_header@
 @@
 #include <klp/state.h>
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.
-@cb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 position p;
@@ -106,17 +106,17 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-p << cb.p;
-K << cb.K;
-f << cb.f;
-O << cb.O;
+p << obj_callback.p;
+K << obj_callback.K;
+f << obj_callback.f;
+O << obj_callback.O;
 @@
 F["cb_objs"].add(O)
 F["file"] = p[0].file
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
 // Every callback field, whatever its value.
-@cbx@
+@obj_callback_any@
 identifier O, K;
 expression SZ, G;
 position p;
@@ -130,12 +130,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
 )
 
 @script:python@
-p << cbx.p;
-K << cbx.K;
+p << obj_callback_any.p;
+K << obj_callback_any.K;
 @@
 F["kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -149,26 +149,26 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
 // Callbacks that module init puts into a module's object: O[constant]
 // or a single O, every assignment a statement init runs on every path.
-@ini@
+@module_init_fn@
 declarer name module_init;
 identifier fn;
 @@
 module_init(fn);
 
 @script:python@
-fn << ini.fn;
+fn << module_init_fn.fn;
 @@
 F["init"] = fn
 
-@oent@
+@obj_entry@
 identifier O;
 expression SZ;
 initializer E;
@@ -181,25 +181,25 @@ struct klp_object O[SZ] = { ..., E@p, ... };
 )
 
 @script:python@
-O << oent.O;
-p << oent.p;
+O << obj_entry.O;
+p << obj_entry.p;
 @@
 F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
 
-@sglnm@
+@named_single_obj@
 identifier O;
 expression N;
 @@
 struct klp_object O = { ..., .name = N, ... };
 
 @script:python@
-O << sglnm.O;
-N << sglnm.N;
+O << named_single_obj.O;
+N << named_single_obj.N;
 @@
 if N != "NULL":
     F["single_named"][O] = N
 
-@rtall@
+@rt_assignment@
 expression E, G;
 identifier K =~ "^(pre|post)_(un)?patch$";
 position p;
@@ -211,8 +211,8 @@ E->callbacks.K@p = G
 )
 
 @script:python@
-p << rtall.p;
-E << rtall.E;
+p << rt_assignment.p;
+E << rt_assignment.E;
 @@
 if not is_state(E, p[0].file):
     F["rt_all"].add((p[0].line, p[0].column))
@@ -284,31 +284,31 @@ F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
 // Every use of an identifier as an expression: a callback used anywhere
 // but in its one .callbacks field (a call, another object, a pointer
 // kept elsewhere) would see its signature change under it.
-@use@
+@ident_use@
 identifier f;
 position p;
 @@
  f@p
 
 @script:python@
-f << use.f;
-p << use.p;
+f << ident_use.f;
+p << ident_use.p;
 @@
 F["uses"][f] = F["uses"].get(f, 0) + 1
 
-@defn@
+@defined_fn@
 identifier fn;
 type T;
 @@
 T fn(...) { ... }
 
 @script:python@
-fn << defn.fn;
+fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
 // The patch's state array, if any: written anew with the new entries.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
@@ -316,7 +316,7 @@ struct klp_patch P = { ..., .states = S, ... };
 
 // The array it names, defined in this file, or the patch's .objs, next to
 // which a new array goes: without either the states have nowhere to go.
-@states_def depends on pst@
+@states_def depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 @@
 struct klp_state S[] = { ... };
@@ -337,7 +337,7 @@ P << patch_objs.P;
 @@
 F["has_objs"] = True
 
-@ent depends on pst@
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -345,7 +345,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 if re.sub(r"\s+", "", txt) not in ("{}",):
@@ -411,13 +411,13 @@ for pos in [p for p in F["conv"] if names.count(F["conv"][p][0]) > 1]:
     for f in F["conv"].pop(pos)[1].values():
         del F["fn_obj"][f]
 
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { bool(F["conv"]) };
 @@
 struct klp_patch Q = { ... };
 
 // Report mode: say what would happen and why.
-@rep depends on report || org@
+@callbacks_block depends on report || org@
 identifier O;
 expression SZ;
 position p;
@@ -431,7 +431,7 @@ struct klp_object O = { ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python depends on report@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k in F["conv"]:
@@ -447,7 +447,7 @@ elif k in F["why"]:
         "; they stay object callbacks and run again on every atomic replace")
 
 // The same place klp_manual.cocci reports the assignment at.
-@rep_rt depends on report@
+@rt_report depends on report@
 expression E, G;
 identifier K;
 position p : script:python() { rt_group(p[0]) is not None };
@@ -455,8 +455,8 @@ position p : script:python() { rt_group(p[0]) is not None };
 E.callbacks.K@p = G
 
 @script:python depends on report@
-p << rep_rt.p;
-K << rep_rt.K;
+p << rt_report.p;
+K << rt_report.K;
 @@
 k = rt_group(p[0])
 name = F["named"][k]
@@ -469,7 +469,7 @@ else:
     coccilib.report.print_report(p[0], "callbacks of " + name + " set at run time not converted: " + F["why"][k])
 
 @script:python depends on org@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k in F["conv"]:
@@ -477,7 +477,7 @@ if k in F["conv"]:
 elif k in F["why"]:
     coccilib.org.print_todo(p[0], "callbacks of " + F["named"][k] + " stay object callbacks: " + F["why"][k])
 
-@ctx depends on context@
+@context_callbacks depends on context@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
@@ -498,7 +498,7 @@ struct klp_object O = { ...,
 
 // Patch mode.  The callbacks that use their object, and the first of
 // them, where the helper goes.
-@esc depends on patch@
+@callback_uses_obj depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -511,11 +511,11 @@ obj
 }
 
 @script:python@
-fn << esc.fn;
+fn << callback_uses_obj.fn;
 @@
 F["need_obj"].add(fn)
 
-@fns depends on patch@
+@callback_def depends on patch@
 identifier fn : script:python() { uses_obj(fn) };
 type T;
 position p;
@@ -523,8 +523,8 @@ position p;
 T fn@p(...) { ... }
 
 @script:python@
-fn << fns.fn;
-p << fns.p;
+fn << callback_def.fn;
+p << callback_def.p;
 @@
 l = int(p[0].line)
 if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
@@ -536,7 +536,7 @@ F["fn_lines"][fn] = l
 @@
 struct klp_object *klp_migrated_object(...) { ... }
 
-@helper depends on patch && !obj_helper_def@
+@add_obj_helper depends on patch && !obj_helper_def@
 identifier fn : script:python() { F["first_fn"] == fn };
 @@
 +static struct klp_object *klp_migrated_object(struct klp_patch *patch,
@@ -557,7 +557,7 @@ identifier fn : script:python() { F["first_fn"] == fn };
 
 // The new parameter is the patch whose callbacks run, which is the
 // global one: keep uses of a global named "patch" meaning the same.
-@gpatch depends on patch@
+@global_patch_use depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj, f;
 identifier gp : script:python() { gp == "patch" };
@@ -576,22 +576,22 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@withobj depends on patch@
+@callback_with_obj depends on patch@
 identifier fn : script:python() { uses_obj(fn) };
 @@
 fn(...) { ... }
 
-@script:python objname@
-fn << withobj.fn;
+@script:python obj_name_text@
+fn << callback_with_obj.fn;
 n;
 @@
 coccinelle.n = cocci.make_ident(F["fn_obj"][fn])
 
 // The object as a local variable: after the first declaration, or
 // followed by a blank line where there is none.
-@sigobjd depends on patch@
-identifier withobj.fn;
-identifier objname.n;
+@signature_obj_after_decl depends on patch@
+identifier callback_with_obj.fn;
+identifier obj_name_text.n;
 identifier obj;
 declaration D;
 type T;
@@ -606,9 +606,9 @@ type T;
   ...
  }
 
-@sigobj depends on patch@
-identifier withobj.fn;
-identifier objname.n;
+@signature_obj depends on patch@
+identifier callback_with_obj.fn;
+identifier obj_name_text.n;
 identifier obj;
 type T;
 @@
@@ -622,7 +622,7 @@ type T;
   ...
  }
 
-@sig depends on patch@
+@callback_signature depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -632,7 +632,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  ) { ... }
 
-@proto depends on patch@
+@callback_prototype depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -642,7 +642,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  );
 
-@dropcb depends on patch@
+@drop_callbacks_block depends on patch@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
@@ -664,14 +664,14 @@ struct klp_object O = {
   ... };
 )
 
-@drop_rt depends on patch@
+@drop_rt_assignment depends on patch@
 expression E, G;
 identifier K;
 position p : script:python() { rt_group(p[0]) in F["conv"] };
 @@
 - E.callbacks.K@p = G;
 
-@script:python mk@
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -684,14 +684,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -700,10 +700,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -718,12 +718,12 @@ identifier mk.e;
  };
 
 // Before mkid: a script rule that drops its match ends the file's run.
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>
 
-@script:python mkid@
+@script:python placeholder_text@
 v;
 w;
 @@
@@ -736,9 +736,9 @@ else:
     coccinelle.w = cocci.make_ident("\n".join(
         [id_of(names[0])] + ["#define " + define_of(n) + " " + id_of(n) for n in names[1:]]))
 
-@defid depends on patch@
-identifier mkid.v;
-identifier mkid.w;
+@add_placeholder_define depends on patch@
+identifier placeholder_text.v;
+identifier placeholder_text.w;
 @@
 #include <klp/state.h>
 +

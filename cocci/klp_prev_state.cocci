@@ -41,7 +41,7 @@ reset()
 @@
 reset()
 
-@ent@
+@state_entry@
 identifier S;
 initializer E;
 position p;
@@ -49,7 +49,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 t = norm(src(p[0]))
 m = re.match(r"^KLP_(SHADOW_)?STATE\((.*)\)$", t)
@@ -59,7 +59,7 @@ if m:
         if eq and norm(d).startswith(".callbacks.") and "shadow_dtor" not in d:
             F["state_cbs"].add(norm(v))
 
-@ocb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 @@
@@ -72,22 +72,22 @@ struct klp_object O = { ..., .callbacks = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-f << ocb.f;
+f << obj_callback.f;
 @@
 F["obj_cbs"].add(f)
 
-@call@
+@call_edge@
 identifier caller, callee;
 @@
 caller(...) { <... callee(...) ...> }
 
 @script:python@
-caller << call.caller;
-callee << call.callee;
+caller << call_edge.caller;
+callee << call_edge.callee;
 @@
 F["callers"].setdefault(callee, set()).add(caller)
 
-@prev@
+@prev_state_check@
 identifier fn, P;
 expression I;
 statement S;
@@ -101,9 +101,9 @@ if (P) S
 }
 
 @script:python@
-fn << prev.fn;
-p << prev.p;
-P << prev.P;
+fn << prev_state_check.fn;
+p << prev_state_check.p;
+P << prev_state_check.P;
 @@
 def state_only(f):
     if f in F["state_cbs"]:
@@ -114,17 +114,17 @@ if state_only(fn):
     F["safe"].add(fn)
     F["vars"].add(P)
 
-@hand depends on report || org@
+@data_handover depends on report || org@
 identifier P, X;
 @@
 X->data = P->data
 
 @script:python@
-P << hand.P;
+P << data_handover.P;
 @@
 F["data"].add(P)
 
-@rep depends on report || org || context@
+@prev_state_call depends on report || org || context@
 identifier fn;
 expression I;
 position p;
@@ -132,9 +132,9 @@ position p;
 fn(...) { <... klp_get_prev_state@p(I) ...> }
 
 @script:python depends on report@
-fn << rep.fn;
-p << rep.p;
-I << rep.I;
+fn << prev_state_call.fn;
+p << prev_state_call.p;
+I << prev_state_call.I;
 @@
 if fn in F["safe"]:
     msg = ("takeover of state " + I + " is implicit: " + fn +
@@ -153,12 +153,12 @@ if F["data"] and not F.get("data_said"):
 coccilib.report.print_report(p[0], msg)
 
 @script:python depends on org@
-p << rep.p;
-fn << rep.fn;
+p << prev_state_call.p;
+fn << prev_state_call.fn;
 @@
 coccilib.org.print_todo(p[0], "klp_get_prev_state() in " + fn + ": takeover is implicit with state callbacks")
 
-@ctx depends on context@
+@context_prev_state depends on context@
 identifier fn : script:python() { fn in F["safe"] };
 identifier P;
 expression I;
@@ -171,7 +171,7 @@ fn(...) {
 ...>
 }
 
-@gone depends on patch@
+@drop_prev_check depends on patch@
 identifier fn : script:python() { fn in F["safe"] };
 identifier P;
 expression I;

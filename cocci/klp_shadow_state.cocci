@@ -37,11 +37,11 @@ reset()
 @@
 reset()
 
-@has_inc@
+@has_state_header@
 @@
 #include <klp/state.h>
 
-@cb@
+@vm_post_unpatch@
 identifier O, f;
 expression SZ;
 position p;
@@ -55,12 +55,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ...
 )
 
 @script:python@
-p << cb.p;
-f << cb.f;
+p << vm_post_unpatch.p;
+f << vm_post_unpatch.f;
 @@
 F["cbs"][(p[0].line, p[0].column)] = f
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -74,15 +74,15 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
 // Names are kept through constraints, not inherited: later rules then
 // run in a single binding environment, so "depends on" works for all.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
@@ -90,7 +90,7 @@ struct klp_patch P = { ..., .states = S, ... };
 
 // The array it names, defined in this file, or the patch's .objs, next to
 // which a new array goes: without either the state has nowhere to go.
-@states_def depends on pst@
+@states_def depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 @@
 struct klp_state S[] = { ... };
@@ -111,7 +111,7 @@ P << patch_objs.P;
 @@
 F["has_objs"] = True
 
-@ent depends on pst@
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -119,7 +119,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 e = parse_entry(txt)
@@ -128,19 +128,19 @@ if e is not None:
 elif norm(txt) not in ("{ }", "{}"):
     F["entries"].append((p[0], None))
 
-@ex@
+@module_exit_fn@
 declarer name module_exit;
 identifier fn;
 @@
 module_exit(fn);
 
 @script:python@
-fn << ex.fn;
+fn << module_exit_fn.fn;
 @@
 F["exit"].add(fn)
 
 // Every manual free, wherever it is.
-@fr@
+@free_all_call@
 identifier fn;
 expression I, D;
 position p;
@@ -148,10 +148,10 @@ position p;
 fn(...) { <... klp_shadow_free_all@p(I, D); ...> }
 
 @script:python@
-fn << fr.fn;
-I << fr.I;
-D << fr.D;
-p << fr.p;
+fn << free_all_call.fn;
+I << free_all_call.I;
+D << free_all_call.D;
+p << free_all_call.p;
 @@
 F["frees"].append((fn, I, D, p[0]))
 
@@ -233,21 +233,21 @@ for fn, I, D, p in F["frees"]:
         F["drop"].add(key)
 F["ok"] = bool(F["drop"])
 
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { F["ok"] };
 @@
 struct klp_patch Q = { ... };
 
-@rep depends on report || org || context@
+@free_all_report depends on report || org || context@
 expression I, D;
 position p;
 @@
 klp_shadow_free_all@p(I, D)
 
 @script:python depends on report@
-p << rep.p;
-I << rep.I;
-D << rep.D;
+p << free_all_report.p;
+I << free_all_report.I;
+D << free_all_report.D;
 @@
 key = (p[0].line, p[0].column)
 if key in F["drop"]:
@@ -259,26 +259,26 @@ elif key in F["todo"]:
     coccilib.report.print_report(p[0], "klp_shadow_free_all() kept: " + F["todo"][key])
 
 @script:python depends on org@
-p << rep.p;
-I << rep.I;
+p << free_all_report.p;
+I << free_all_report.I;
 @@
 key = (p[0].line, p[0].column)
 if key in F["drop"]:
     coccilib.org.print_todo(p[0], "use KLP_SHADOW_STATE(" + I + ", ...)")
 
-@ctx depends on context@
+@context_free_all depends on context@
 expression I, D;
 position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
 @@
 * klp_shadow_free_all@p(I, D);
 
-@drop depends on patch@
+@drop_free_all depends on patch@
 expression I, D;
 position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
 @@
 - klp_shadow_free_all@p(I, D);
 
-@script:python mk@
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -304,14 +304,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -320,10 +320,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -337,7 +337,7 @@ identifier mk.e;
   ...
  };
 
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>

@@ -76,13 +76,13 @@ kd << virtual.klp_dir;
 @@
 F["klp_dir"] = kd
 
-@has_inc@
+@has_state_header@
 @@
 #include <klp/state.h>
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.
-@cb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 position p;
@@ -96,10 +96,10 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-p << cb.p;
-K << cb.K;
-f << cb.f;
-O << cb.O;
+p << obj_callback.p;
+K << obj_callback.K;
+f << obj_callback.f;
+O << obj_callback.O;
 @@
 F["file"] = p[0].file
 F["cb_objs"].add(O)
@@ -107,7 +107,7 @@ F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
 // Every callback field, whatever its value: one that is not a function
 // name would be lost with the .callbacks block.
-@cbx@
+@obj_callback_any@
 identifier O, K;
 expression SZ, G;
 position p;
@@ -121,12 +121,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
 )
 
 @script:python@
-p << cbx.p;
-K << cbx.K;
+p << obj_callback_any.p;
+K << obj_callback_any.K;
 @@
 F["all_kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -140,8 +140,8 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
@@ -149,7 +149,7 @@ if N != "NULL":
 // The patch's state array, if any.
 // Names are kept through constraints, not inherited: later rules then
 // run in a single binding environment, so "depends on" works for all.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
@@ -157,7 +157,7 @@ struct klp_patch P = { ..., .states = S, ... };
 
 // The array it names, defined in this file, or the patch's .objs, next to
 // which a new array goes: without either the state has nowhere to go.
-@states_def depends on pst@
+@states_def depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 @@
 struct klp_state S[] = { ... };
@@ -178,7 +178,7 @@ P << patch_objs.P;
 @@
 F["has_objs"] = True
 
-@ent depends on pst@
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -186,7 +186,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 e = parse_entry(txt)
@@ -195,7 +195,7 @@ if e is not None:
 elif norm(txt) not in ("{ }", "{}"):
     F["entries"].append((p[0], None))
 
-@rd@
+@state_lookup@
 expression E, I;
 @@
 (
@@ -205,7 +205,7 @@ klp_get_prev_state(I)
 )
 
 @script:python@
-I << rd.I;
+I << state_lookup.I;
 @@
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
@@ -214,18 +214,18 @@ if I not in F["ids_read"]:
 // assignment in the file is a statement that module init runs on every
 // path, O[constant] or a single O, to one vmlinux object that has no
 // static callbacks.
-@ini@
+@module_init_fn@
 declarer name module_init;
 identifier fn;
 @@
 module_init(fn);
 
 @script:python@
-fn << ini.fn;
+fn << module_init_fn.fn;
 @@
 F["init"] = fn
 
-@oent@
+@obj_entry@
 identifier O;
 expression SZ;
 initializer E;
@@ -238,35 +238,35 @@ struct klp_object O[SZ] = { ..., E@p, ... };
 )
 
 @script:python@
-O << oent.O;
-p << oent.p;
+O << obj_entry.O;
+p << obj_entry.p;
 @@
 F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
 
-@sgl@
+@single_obj@
 identifier O;
 @@
 struct klp_object O = { ... };
 
 @script:python@
-O << sgl.O;
+O << single_obj.O;
 @@
 F["singles"].add(O)
 
-@sglnm@
+@named_single_obj@
 identifier O;
 expression N;
 @@
 struct klp_object O = { ..., .name = N, ... };
 
 @script:python@
-O << sglnm.O;
-N << sglnm.N;
+O << named_single_obj.O;
+N << named_single_obj.N;
 @@
 if N != "NULL":
     F["single_named"].add(O)
 
-@rtall@
+@rt_assignment@
 expression E, G;
 identifier K =~ "^(pre|post)_(un)?patch$";
 position p;
@@ -278,8 +278,8 @@ E->callbacks.K@p = G
 )
 
 @script:python@
-p << rtall.p;
-E << rtall.E;
+p << rt_assignment.p;
+E << rt_assignment.E;
 @@
 if not is_state(E, p[0].file):
     F["rt_all"].add((p[0].line, p[0].column))
@@ -304,7 +304,7 @@ p << rt_state.p;
 @@
 F["rt_all"].discard((p[0].line, p[0].column))
 
-@rta@
+@rt_indexed@
 identifier fn : script:python() { fn == F["init"] };
 identifier O, K, f;
 expression C;
@@ -317,18 +317,18 @@ fn(...) {
 }
 
 @script:python@
-fn << rta.fn;
-O << rta.O;
-C << rta.C;
-K << rta.K;
-f << rta.f;
-p << rta.p;
+fn << rt_indexed.fn;
+O << rt_indexed.O;
+C << rt_indexed.C;
+K << rt_indexed.K;
+f << rt_indexed.f;
+p << rt_indexed.p;
 @@
 F["rt_fn"] = fn
 F["file"] = p[0].file
 F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
 
-@rts@
+@rt_single@
 identifier fn : script:python() { fn == F["init"] };
 identifier O, K, f;
 position p;
@@ -340,11 +340,11 @@ fn(...) {
 }
 
 @script:python@
-fn << rts.fn;
-O << rts.O;
-K << rts.K;
-f << rts.f;
-p << rts.p;
+fn << rt_single.fn;
+O << rt_single.O;
+K << rt_single.K;
+f << rt_single.f;
+p << rt_single.p;
 @@
 F["rt_fn"] = fn
 F["file"] = p[0].file
@@ -353,14 +353,14 @@ F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
 // Functions this file defines: a callback defined elsewhere (an
 // #include'd .c file, another translation unit) would keep its
 // klp_object signature while the state calls it with the patch and state.
-@defn@
+@defined_fn@
 identifier fn;
 type T;
 @@
 T fn(...) { ... }
 
 @script:python@
-fn << defn.fn;
+fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
@@ -463,13 +463,13 @@ if F["vm_pos"] is not None and F["why"] is None:
         F["last_entry"] = F["entries"][-1][0]
 
 // A rule to depend on when the file is converted.
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { F["ok"] };
 @@
 struct klp_patch Q = { ... };
 
 // Report mode: say what would happen and why.
-@rep depends on report || org@
+@callbacks_block depends on report || org@
 identifier O;
 expression SZ;
 position p;
@@ -483,7 +483,7 @@ struct klp_object O = { ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python depends on report@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k == F["vm_pos"]:
@@ -496,7 +496,7 @@ if k == F["vm_pos"]:
         coccilib.report.print_report(p[0], "vmlinux object callbacks not converted: " + F["why"])
 
 // The same place klp_manual.cocci reports the assignment at.
-@reprt depends on report@
+@rt_report depends on report@
 expression E, G;
 identifier K;
 position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
@@ -504,8 +504,8 @@ position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
 E.callbacks.K@p = G
 
 @script:python depends on report@
-p << reprt.p;
-K << reprt.K;
+p << rt_report.p;
+K << rt_report.K;
 @@
 if F["ok"]:
     coccilib.report.print_report(p[0], "callback " + F["vm"][K] + " set as ." + K + " at run time in " +
@@ -515,14 +515,14 @@ else:
     coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
 
 @script:python depends on org@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k == F["vm_pos"]:
     coccilib.org.print_todo(p[0], "vmlinux object callbacks: use KLP_STATE()" +
                             ("" if F["ok"] else " (manual: " + F["why"] + ")"))
 
-@ctx depends on context@
+@context_callbacks depends on context@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) == F["vm_pos"] };
@@ -542,7 +542,7 @@ struct klp_object O = { ...,
 )
 
 // Where the helper would go: before the first callback.
-@fns depends on patch@
+@callback_def depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 type T;
 position p;
@@ -550,8 +550,8 @@ position p;
 T fn@p(...) { ... }
 
 @script:python@
-fn << fns.fn;
-p << fns.p;
+fn << callback_def.fn;
+p << callback_def.p;
 @@
 l = int(p[0].line)
 if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
@@ -559,7 +559,7 @@ if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
 F["fn_lines"][fn] = l
 
 // Patch mode.  Fold what is known about the vmlinux object first.
-@fold1 depends on patch@
+@fold_branch depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 statement S1, S2;
@@ -583,7 +583,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@fold2 depends on patch@
+@fold_cond depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 expression E1, E2;
@@ -602,7 +602,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@fold3 depends on patch@
+@fold_field depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -621,7 +621,7 @@ T fn(struct klp_object *obj)
 }
 
 // Whatever is left needs the object itself.
-@esc depends on patch@
+@callback_uses_obj depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 position p;
@@ -635,11 +635,11 @@ obj@p
 }
 
 @script:python@
-p << esc.p;
+p << callback_uses_obj.p;
 @@
 F["need_helper"] = True
 
-@esc2 depends on patch@
+@obj_to_vmlinux depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -657,7 +657,7 @@ T fn(struct klp_object *obj)
 @@
 struct klp_object *vmlinux_klp_object(...) { ... }
 
-@helper depends on patch && !vm_helper_def@
+@add_vm_helper depends on patch && !vm_helper_def@
 identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
 @@
 +static struct klp_object *vmlinux_klp_object(struct klp_patch *patch)
@@ -674,7 +674,7 @@ identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
 
 // The new parameter is the patch whose callbacks run, which is the
 // global one: keep uses of a global named "patch" meaning the same.
-@gpatch depends on patch@
+@global_patch_use depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj, f;
 identifier gp : script:python() { gp == "patch" };
@@ -693,7 +693,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@sig depends on patch@
+@callback_signature depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -703,7 +703,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  ) { ... }
 
-@proto depends on patch@
+@callback_prototype depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -713,7 +713,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  );
 
-@dropcb depends on patch@
+@drop_callbacks_block depends on patch@
 identifier O;
 expression SZ;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) == F["vm_pos"] };
@@ -735,14 +735,14 @@ struct klp_object O = {
   ... };
 )
 
-@droprt depends on patch@
+@drop_rt_assignment depends on patch@
 expression E, G;
 identifier K;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) in F["rt_pos"] };
 @@
 - E.callbacks.K@p = G;
 
-@script:python mk@
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -762,14 +762,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -778,10 +778,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -796,12 +796,12 @@ identifier mk.e;
  };
 
 // Before mkid: a script rule that drops its match ends the file's run.
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>
 
-@script:python mkid@
+@script:python placeholder_text@
 v;
 @@
 if not F["ok"] or F["new_id"] != MARK or F["target"] is not None:
@@ -809,8 +809,8 @@ if not F["ok"] or F["new_id"] != MARK or F["target"] is not None:
 else:
     coccinelle.v = cocci.make_ident(marker_id(F["file"]))
 
-@defid depends on patch@
-identifier mkid.v;
+@add_placeholder_define depends on patch@
+identifier placeholder_text.v;
 @@
 #include <klp/state.h>
 +
