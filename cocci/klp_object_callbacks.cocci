@@ -25,40 +25,29 @@ virtual report
 @initialize:python@
 @@
 import re
-import zlib
-
-KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 def reset():
     global F
     F = {"cbs": {}, "kinds": {}, "named": {}, "uses": {}, "defs": set(),
          "entries": [], "arr": None, "P": None, "file": None,
-         "klp_path": None, "conv": {}, "why": {},
+         "klp_path": None, "klp_dir": None, "conv": {}, "why": {},
+         "arr_def": False, "has_objs": False,
+         "init": None, "oents": {}, "single_named": {}, "rt": {}, "rt_all": set(),
+         "rt_pos": {}, "rt_fn": None, "cb_objs": set(),
          "fn_obj": {}, "need_obj": set(), "first_fn": None,
          "fn_lines": {}}
 
 reset()
 
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def define_of(name):
-    """KLP_MIGRATED_<NAME>_STATE_ID for the object's .name expression."""
-    word = re.sub(r"[^A-Za-z0-9]+", "_", name.strip('"')).strip("_").upper()
-    return "KLP_MIGRATED_" + (word or "MODULE") + "_STATE_ID"
-
 def id_of(name):
     # As the placeholder of the vmlinux state: from the path below the
     # converted tree, so that the next release of the patch keeps it,
     # and from the module, so that every module gets its own.
-    base = (F["klp_path"] or F["file"].rsplit("/", 1)[-1]) + ":" + name.strip('"')
-    return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
+    return placeholder_id(F["klp_path"], F["file"], name)
 
 # Script constraints call these: spatch 1.1 can not pass on a
 # metavariable whose constraint starts with its own name.
@@ -68,12 +57,12 @@ def is_callback(fn):
 def uses_obj(fn):
     return fn in F["need_obj"]
 
-def callbacks(fns):
-    """'callback f is' or 'callbacks f, g are'."""
-    fns = list(fns)
-    if len(fns) == 1:
-        return "callback " + fns[0] + " is"
-    return "callbacks " + ", ".join(fns) + " are"
+def rt_group(p):
+    """The object whose run-time callbacks include the one at p, or None."""
+    for pos, ks in F["rt_pos"].items():
+        if (p.line, p.column) in ks:
+            return pos
+    return None
 
 def entry(pos):
     name, cbs = F["conv"][pos]
@@ -92,13 +81,18 @@ kp << virtual.klp_path;
 @@
 F["klp_path"] = kp
 
-@has_inc@
+@script:python@
+kd << virtual.klp_dir;
+@@
+F["klp_dir"] = kd
+
+@has_state_header@
 @@
 #include <klp/state.h>
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.
-@cb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 position p;
@@ -112,15 +106,17 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-p << cb.p;
-K << cb.K;
-f << cb.f;
+p << obj_callback.p;
+K << obj_callback.K;
+f << obj_callback.f;
+O << obj_callback.O;
 @@
+F["cb_objs"].add(O)
 F["file"] = p[0].file
 F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
 // Every callback field, whatever its value.
-@cbx@
+@obj_callback_any@
 identifier O, K;
 expression SZ, G;
 position p;
@@ -134,12 +130,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
 )
 
 @script:python@
-p << cbx.p;
-K << cbx.K;
+p << obj_callback_any.p;
+K << obj_callback_any.K;
 @@
 F["kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -153,46 +149,195 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
+// Callbacks that module init puts into a module's object: O[constant]
+// or a single O, every assignment a statement init runs on every path.
+@module_init_fn@
+declarer name module_init;
+identifier fn;
+@@
+module_init(fn);
+
+@script:python@
+fn << module_init_fn.fn;
+@@
+F["init"] = fn
+
+@obj_entry@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+)
+
+@script:python@
+O << obj_entry.O;
+p << obj_entry.p;
+@@
+F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
+
+@named_single_obj@
+identifier O;
+expression N;
+@@
+struct klp_object O = { ..., .name = N, ... };
+
+@script:python@
+O << named_single_obj.O;
+N << named_single_obj.N;
+@@
+if N != "NULL":
+    F["single_named"][O] = N
+
+@rt_assignment@
+expression E, G;
+identifier K =~ "^(pre|post)_(un)?patch$";
+position p;
+@@
+(
+E.callbacks.K@p = G
+|
+E->callbacks.K@p = G
+)
+
+@script:python@
+p << rt_assignment.p;
+E << rt_assignment.E;
+@@
+if not is_state(E, p[0].file):
+    F["rt_all"].add((p[0].line, p[0].column))
+
+@rt_state@
+struct klp_state S;
+struct klp_state *SP;
+identifier K;
+expression G;
+position p;
+@@
+(
+S.callbacks.K@p = G
+|
+SP->callbacks.K@p = G
+)
+
+@script:python@
+p << rt_state.p;
+@@
+F["rt_all"].discard((p[0].line, p[0].column))
+
+@rt_indexed@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+expression C;
+position p;
+@@
+fn(...) {
+  ...
+  O[C].callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rt_indexed.fn;
+O << rt_indexed.O;
+C << rt_indexed.C;
+K << rt_indexed.K;
+f << rt_indexed.f;
+p << rt_indexed.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
+
+@rt_single@
+identifier fn : script:python() { fn == F["init"] };
+identifier O, K, f;
+position p;
+@@
+fn(...) {
+  ...
+  O.callbacks.K@p = f;
+  ...
+}
+
+@script:python@
+fn << rt_single.fn;
+O << rt_single.O;
+K << rt_single.K;
+f << rt_single.f;
+p << rt_single.p;
+@@
+F["rt_fn"] = fn
+F["file"] = p[0].file
+F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
+
 // Every use of an identifier as an expression: a callback used anywhere
 // but in its one .callbacks field (a call, another object, a pointer
 // kept elsewhere) would see its signature change under it.
-@use@
+@ident_use@
 identifier f;
 position p;
 @@
  f@p
 
 @script:python@
-f << use.f;
-p << use.p;
+f << ident_use.f;
+p << ident_use.p;
 @@
 F["uses"][f] = F["uses"].get(f, 0) + 1
 
-@defn@
+@defined_fn@
 identifier fn;
 type T;
 @@
 T fn(...) { ... }
 
 @script:python@
-fn << defn.fn;
+fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
 // The patch's state array, if any: written anew with the new entries.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
-@ent depends on pst@
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the states have nowhere to go.
+@states_def depends on patch_states@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
+
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -200,7 +345,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 if re.sub(r"\s+", "", txt) not in ("{}",):
@@ -226,9 +371,33 @@ def why_not(pos):
     if more:
         return (callbacks(more) + " also used elsewhere in this file"
                 " (another object, a call or a pointer), which the new signature would break")
-    return None
+    return (nowhere(F["arr"], F["arr_def"], F["has_objs"]) or
+            shared_decl(F["file"], cbs.values(), F["klp_dir"]))
+
+# Callbacks set at run time into a module's object: one group per object.
+groups = {}
+for k in sorted(F["rt"], key=lambda k: (int(k[0]), int(k[1]))):
+    O, C, K, f = F["rt"][k]
+    text = indexed_entry(F["oents"], O, C)
+    name = entry_name(text) if text is not None else F["single_named"].get(O) if C == "" else None
+    if name:
+        groups.setdefault((O, C), []).append((k, name, text, K, f))
+for (O, C), ks in groups.items():
+    pos = ks[0][0]
+    F["named"][pos] = ks[0][1]
+    F["cbs"][pos] = dict((K, f) for _, _, _, K, f in ks)
+    F["kinds"][pos] = set(F["cbs"][pos])
+    F["rt_pos"][pos] = [k for k, _, _, _, _ in ks]
+    if set(F["rt"]) != F["rt_all"]:
+        F["why"][pos] = "a callback is set at run time outside the plain shape"
+    elif len(ks) != len(set(K for _, _, _, K, _ in ks)):
+        F["why"][pos] = "a callback kind is set twice"
+    elif (ks[0][2] or "").find(".callbacks") >= 0 or (C == "" and O in F["cb_objs"]):
+        F["why"][pos] = O + ("[" + C + "]" if C else "") + " has static callbacks as well"
 
 for pos, name in F["named"].items():
+    if pos in F["why"]:
+        continue
     why = why_not(pos)
     if why:
         F["why"][pos] = why
@@ -242,13 +411,13 @@ for pos in [p for p in F["conv"] if names.count(F["conv"][p][0]) > 1]:
     for f in F["conv"].pop(pos)[1].values():
         del F["fn_obj"][f]
 
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { bool(F["conv"]) };
 @@
 struct klp_patch Q = { ... };
 
 // Report mode: say what would happen and why.
-@rep depends on report || org@
+@callbacks_block depends on report || org@
 identifier O;
 expression SZ;
 position p;
@@ -262,7 +431,7 @@ struct klp_object O = { ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python depends on report@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k in F["conv"]:
@@ -277,8 +446,30 @@ elif k in F["why"]:
         " not converted: " + F["why"][k] +
         "; they stay object callbacks and run again on every atomic replace")
 
+// The same place klp_manual.cocci reports the assignment at.
+@rt_report depends on report@
+expression E, G;
+identifier K;
+position p : script:python() { rt_group(p[0]) is not None };
+@@
+E.callbacks.K@p = G
+
+@script:python depends on report@
+p << rt_report.p;
+K << rt_report.K;
+@@
+k = rt_group(p[0])
+name = F["named"][k]
+if k in F["conv"]:
+    coccilib.report.print_report(p[0], "callback " + F["cbs"][k][K] + " set as ." + K + " of " + name + " at run time in " +
+        F["rt_fn"] + "() can become a callback of state " + define_of(name) + " (KLP_STATE with .obj_name):"
+        " it then runs when the module is patched by a first livepatch carrying the state"
+        " or unpatched by the last one, not again on every atomic replace")
+else:
+    coccilib.report.print_report(p[0], "callbacks of " + name + " set at run time not converted: " + F["why"][k])
+
 @script:python depends on org@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k in F["conv"]:
@@ -286,7 +477,7 @@ if k in F["conv"]:
 elif k in F["why"]:
     coccilib.org.print_todo(p[0], "callbacks of " + F["named"][k] + " stay object callbacks: " + F["why"][k])
 
-@ctx depends on context@
+@context_callbacks depends on context@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
@@ -307,7 +498,7 @@ struct klp_object O = { ...,
 
 // Patch mode.  The callbacks that use their object, and the first of
 // them, where the helper goes.
-@esc depends on patch@
+@callback_uses_obj depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -320,11 +511,11 @@ obj
 }
 
 @script:python@
-fn << esc.fn;
+fn << callback_uses_obj.fn;
 @@
 F["need_obj"].add(fn)
 
-@fns depends on patch@
+@callback_def depends on patch@
 identifier fn : script:python() { uses_obj(fn) };
 type T;
 position p;
@@ -332,15 +523,20 @@ position p;
 T fn@p(...) { ... }
 
 @script:python@
-fn << fns.fn;
-p << fns.p;
+fn << callback_def.fn;
+p << callback_def.p;
 @@
 l = int(p[0].line)
 if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
     F["first_fn"] = fn
 F["fn_lines"][fn] = l
 
-@helper depends on patch@
+// The helper, from an earlier run.
+@obj_helper_def@
+@@
+struct klp_object *klp_migrated_object(...) { ... }
+
+@add_obj_helper depends on patch && !obj_helper_def@
 identifier fn : script:python() { F["first_fn"] == fn };
 @@
 +static struct klp_object *klp_migrated_object(struct klp_patch *patch,
@@ -361,7 +557,7 @@ identifier fn : script:python() { F["first_fn"] == fn };
 
 // The new parameter is the patch whose callbacks run, which is the
 // global one: keep uses of a global named "patch" meaning the same.
-@gpatch depends on patch@
+@global_patch_use depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj, f;
 identifier gp : script:python() { gp == "patch" };
@@ -380,22 +576,22 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@withobj depends on patch@
+@callback_with_obj depends on patch@
 identifier fn : script:python() { uses_obj(fn) };
 @@
 fn(...) { ... }
 
-@script:python objname@
-fn << withobj.fn;
+@script:python obj_name_text@
+fn << callback_with_obj.fn;
 n;
 @@
 coccinelle.n = cocci.make_ident(F["fn_obj"][fn])
 
 // The object as a local variable: after the first declaration, or
 // followed by a blank line where there is none.
-@sigobjd depends on patch@
-identifier withobj.fn;
-identifier objname.n;
+@signature_obj_after_decl depends on patch@
+identifier callback_with_obj.fn;
+identifier obj_name_text.n;
 identifier obj;
 declaration D;
 type T;
@@ -410,9 +606,9 @@ type T;
   ...
  }
 
-@sigobj depends on patch@
-identifier withobj.fn;
-identifier objname.n;
+@signature_obj depends on patch@
+identifier callback_with_obj.fn;
+identifier obj_name_text.n;
 identifier obj;
 type T;
 @@
@@ -426,7 +622,7 @@ type T;
   ...
  }
 
-@sig depends on patch@
+@callback_signature depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -436,7 +632,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  ) { ... }
 
-@proto depends on patch@
+@callback_prototype depends on patch@
 identifier fn : script:python() { is_callback(fn) };
 identifier obj;
 type T;
@@ -446,7 +642,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  );
 
-@dropcb depends on patch@
+@drop_callbacks_block depends on patch@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) in F["conv"] };
@@ -468,7 +664,14 @@ struct klp_object O = {
   ... };
 )
 
-@script:python mk@
+@drop_rt_assignment depends on patch@
+expression E, G;
+identifier K;
+position p : script:python() { rt_group(p[0]) in F["conv"] };
+@@
+- E.callbacks.K@p = G;
+
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -481,14 +684,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -497,10 +700,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -515,12 +718,12 @@ identifier mk.e;
  };
 
 // Before mkid: a script rule that drops its match ends the file's run.
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>
 
-@script:python mkid@
+@script:python placeholder_text@
 v;
 w;
 @@
@@ -533,9 +736,9 @@ else:
     coccinelle.w = cocci.make_ident("\n".join(
         [id_of(names[0])] + ["#define " + define_of(n) + " " + id_of(n) for n in names[1:]]))
 
-@defid depends on patch@
-identifier mkid.v;
-identifier mkid.w;
+@add_placeholder_define depends on patch@
+identifier placeholder_text.v;
+identifier placeholder_text.w;
 @@
 #include <klp/state.h>
 +

@@ -25,6 +25,10 @@ virtual report
 @initialize:python@
 @@
 import re
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 def reset():
     global F
@@ -33,84 +37,11 @@ def reset():
 
 reset()
 
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def split_top(s):
-    """Split on commas outside brackets."""
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-def parse_entry(text):
-    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
-    t = norm(text)
-    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
-    if m:
-        args = split_top(m.group(2))
-        if not args:
-            return None
-        fields = []
-        rest = args[1:]
-        if m.group(1) == "KLP_SHADOW_STATE":
-            if not rest:
-                return None
-            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
-            rest = rest[1:]
-        for a in rest:
-            d, _, v = a.partition("=")
-            fields.append((norm(d), norm(v)))
-        return (args[0], fields)
-    m = re.match(r"^\{(.*)\}$", t)
-    if not m:
-        return None
-    ident, fields = None, []
-    for a in split_top(m.group(1)):
-        d, eq, v = a.partition("=")
-        if not eq:
-            return None
-        d, v = norm(d).replace(" ", ""), norm(v)
-        if d == ".id":
-            ident = v
-        elif d == ".callbacks":
-            inner = re.match(r"^\{(.*)\}$", v)
-            if not inner:
-                return None
-            for b in split_top(inner.group(1)):
-                dd, _, vv = b.partition("=")
-                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
-        else:
-            fields.append((d, v))
-    if ident is None:
-        return None
-    return (ident, fields)
-
-
 @script:python depends on patch || context || org || report@
 @@
 reset()
 
-@ent@
+@state_entry@
 identifier S;
 initializer E;
 position p;
@@ -118,7 +49,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 t = norm(src(p[0]))
 m = re.match(r"^KLP_(SHADOW_)?STATE\((.*)\)$", t)
@@ -128,7 +59,7 @@ if m:
         if eq and norm(d).startswith(".callbacks.") and "shadow_dtor" not in d:
             F["state_cbs"].add(norm(v))
 
-@ocb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 @@
@@ -141,22 +72,22 @@ struct klp_object O = { ..., .callbacks = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-f << ocb.f;
+f << obj_callback.f;
 @@
 F["obj_cbs"].add(f)
 
-@call@
+@call_edge@
 identifier caller, callee;
 @@
 caller(...) { <... callee(...) ...> }
 
 @script:python@
-caller << call.caller;
-callee << call.callee;
+caller << call_edge.caller;
+callee << call_edge.callee;
 @@
 F["callers"].setdefault(callee, set()).add(caller)
 
-@prev@
+@prev_state_check@
 identifier fn, P;
 expression I;
 statement S;
@@ -170,9 +101,9 @@ if (P) S
 }
 
 @script:python@
-fn << prev.fn;
-p << prev.p;
-P << prev.P;
+fn << prev_state_check.fn;
+p << prev_state_check.p;
+P << prev_state_check.P;
 @@
 def state_only(f):
     if f in F["state_cbs"]:
@@ -183,17 +114,17 @@ if state_only(fn):
     F["safe"].add(fn)
     F["vars"].add(P)
 
-@hand depends on report || org@
+@data_handover depends on report || org@
 identifier P, X;
 @@
 X->data = P->data
 
 @script:python@
-P << hand.P;
+P << data_handover.P;
 @@
 F["data"].add(P)
 
-@rep depends on report || org || context@
+@prev_state_call depends on report || org || context@
 identifier fn;
 expression I;
 position p;
@@ -201,9 +132,9 @@ position p;
 fn(...) { <... klp_get_prev_state@p(I) ...> }
 
 @script:python depends on report@
-fn << rep.fn;
-p << rep.p;
-I << rep.I;
+fn << prev_state_call.fn;
+p << prev_state_call.p;
+I << prev_state_call.I;
 @@
 if fn in F["safe"]:
     msg = ("takeover of state " + I + " is implicit: " + fn +
@@ -222,12 +153,12 @@ if F["data"] and not F.get("data_said"):
 coccilib.report.print_report(p[0], msg)
 
 @script:python depends on org@
-p << rep.p;
-fn << rep.fn;
+p << prev_state_call.p;
+fn << prev_state_call.fn;
 @@
 coccilib.org.print_todo(p[0], "klp_get_prev_state() in " + fn + ": takeover is implicit with state callbacks")
 
-@ctx depends on context@
+@context_prev_state depends on context@
 identifier fn : script:python() { fn in F["safe"] };
 identifier P;
 expression I;
@@ -240,7 +171,7 @@ fn(...) {
 ...>
 }
 
-@gone depends on patch@
+@drop_prev_check depends on patch@
 identifier fn : script:python() { fn in F["safe"] };
 identifier P;
 expression I;

@@ -18,7 +18,7 @@ virtual report
 
 // Per file, with no script state: "make coccicheck" runs spatch with
 // --jobs, where the files are spread over processes.
-@a depends on report || org@
+@short_lived_alloc depends on report || org@
 symbol current;
 expression ID;
 position p;
@@ -34,14 +34,14 @@ klp_shadow_get_or_alloc@p(E, ID, ...)
 klp_shadow_alloc@p(E, ID, ...)
 )
 
-@f depends on a@
-expression O, a.ID;
+@id_freed depends on short_lived_alloc@
+expression O, short_lived_alloc.ID;
 @@
 klp_shadow_free(O, ID, ...)
 
-@script:python depends on a && !f@
-p << a.p;
-ID << a.ID;
+@script:python depends on short_lived_alloc && !id_freed@
+p << short_lived_alloc.p;
+ID << short_lived_alloc.ID;
 @@
 msg = ("shadow variable " + ID + " hangs off a short-lived object (a task, file or packet) and is never"
        " freed with klp_shadow_free(): when the object dies, a new one at the same address finds it;"

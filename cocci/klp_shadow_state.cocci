@@ -19,116 +19,29 @@ virtual report
 @initialize:python@
 @@
 import re
-import zlib
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
 def reset():
     global F
     F = {"cbs": {}, "named": {}, "entries": [], "exit": set(),
          "frees": [], "todo": {}, "ok": False, "drop": set(),
-         "post_unpatch": set()}
+         "post_unpatch": set(), "arr": None, "arr_def": False,
+         "has_objs": False, "objs": [], "funcs": {}, "allocs": {}}
 
 reset()
-
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def split_top(s):
-    """Split on commas outside brackets."""
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-def parse_entry(text):
-    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
-    t = norm(text)
-    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
-    if m:
-        args = split_top(m.group(2))
-        if not args:
-            return None
-        fields = []
-        rest = args[1:]
-        if m.group(1) == "KLP_SHADOW_STATE":
-            if not rest:
-                return None
-            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
-            rest = rest[1:]
-        for a in rest:
-            d, _, v = a.partition("=")
-            fields.append((norm(d), norm(v)))
-        return (args[0], fields)
-    m = re.match(r"^\{(.*)\}$", t)
-    if not m:
-        return None
-    ident, fields = None, []
-    for a in split_top(m.group(1)):
-        d, eq, v = a.partition("=")
-        if not eq:
-            return None
-        d, v = norm(d).replace(" ", ""), norm(v)
-        if d == ".id":
-            ident = v
-        elif d == ".callbacks":
-            inner = re.match(r"^\{(.*)\}$", v)
-            if not inner:
-                return None
-            for b in split_top(inner.group(1)):
-                dd, _, vv = b.partition("=")
-                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
-        else:
-            fields.append((d, v))
-    if ident is None:
-        return None
-    return (ident, fields)
-
-def fmt_entry(ident, fields):
-    shadow = dict(fields).get(".is_shadow") == "true"
-    rest = [f for f in fields if not (shadow and f[0] == ".is_shadow")]
-    if shadow:
-        dtor = dict(rest).get(".callbacks.shadow_dtor", "NULL")
-        rest = [f for f in rest if f[0] != ".callbacks.shadow_dtor"]
-        head = "KLP_SHADOW_STATE(" + ident + ", " + dtor
-    else:
-        head = "KLP_STATE(" + ident
-    if not rest:
-        return head + ")"
-    col = 8 + len(head.split("(")[0]) + 1
-    tabs, spaces = divmod(col, 8)
-    pad = "\n" + "\t" * tabs + " " * spaces
-    return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
-
-
-CONST = re.compile(r"^([A-Z_][A-Z0-9_]*|\(?[0-9][0-9a-fA-FxXuUlL]*\)?)$")
 
 @script:python depends on patch || context || org || report@
 @@
 reset()
 
-@has_inc@
+@has_state_header@
 @@
 #include <klp/state.h>
 
-@cb@
+@vm_post_unpatch@
 identifier O, f;
 expression SZ;
 position p;
@@ -142,12 +55,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .post_unpatch = f, ... }, ...
 )
 
 @script:python@
-p << cb.p;
-f << cb.f;
+p << vm_post_unpatch.p;
+f << vm_post_unpatch.f;
 @@
 F["cbs"][(p[0].line, p[0].column)] = f
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -161,21 +74,44 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
 
 // Names are kept through constraints, not inherited: later rules then
 // run in a single binding environment, so "depends on" works for all.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
-@ent depends on pst@
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the state has nowhere to go.
+@states_def depends on patch_states@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
+
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -183,7 +119,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 e = parse_entry(txt)
@@ -192,19 +128,19 @@ if e is not None:
 elif norm(txt) not in ("{ }", "{}"):
     F["entries"].append((p[0], None))
 
-@ex@
+@module_exit_fn@
 declarer name module_exit;
 identifier fn;
 @@
 module_exit(fn);
 
 @script:python@
-fn << ex.fn;
+fn << module_exit_fn.fn;
 @@
 F["exit"].add(fn)
 
 // Every manual free, wherever it is.
-@fr@
+@free_all_call@
 identifier fn;
 expression I, D;
 position p;
@@ -212,12 +148,66 @@ position p;
 fn(...) { <... klp_shadow_free_all@p(I, D); ...> }
 
 @script:python@
-fn << fr.fn;
-I << fr.I;
-D << fr.D;
-p << fr.p;
+fn << free_all_call.fn;
+I << free_all_call.I;
+D << free_all_call.D;
+p << free_all_call.p;
 @@
 F["frees"].append((fn, I, D, p[0]))
+
+// Where the variables are attached, and which module the functions that
+// attach them patch: variables that hang off one module's objects only
+// can belong to a state of that module (.obj_name).
+@sv_alloc@
+identifier fn;
+expression O != NULL;
+expression ID;
+@@
+fn(...) { <...
+(
+klp_shadow_alloc(O, ID, ...)
+|
+klp_shadow_get_or_alloc(O, ID, ...)
+)
+...> }
+
+@script:python@
+fn << sv_alloc.fn;
+ID << sv_alloc.ID;
+@@
+F["allocs"].setdefault(norm(ID), set()).add(fn)
+
+@lp_funcs@
+identifier FA;
+initializer E;
+position p;
+@@
+struct klp_func FA[] = { ..., E@p, ... };
+
+@script:python@
+FA << lp_funcs.FA;
+p << lp_funcs.p;
+@@
+F["funcs"].setdefault(FA, []).append(src(p[0]))
+
+@lp_objs@
+identifier O;
+expression SZ;
+initializer E;
+position p;
+@@
+(
+struct klp_object O[] = { ..., E@p, ... };
+|
+struct klp_object O[SZ] = { ..., E@p, ... };
+|
+struct klp_object O = E@p;
+)
+
+@script:python@
+p << lp_objs.p;
+@@
+F["objs"].append(src(p[0]))
 
 @script:python@
 @@
@@ -235,55 +225,60 @@ for fn, I, D, p in F["frees"]:
         F["todo"][key] = "id " + I + " is not a constant: declare the state by hand"
     elif any(e is None for _, e in F["entries"]):
         F["todo"][key] = "states[] has an entry the script can not read"
+    elif nowhere(F["arr"], F["arr_def"], F["has_objs"]):
+        F["todo"][key] = nowhere(F["arr"], F["arr_def"], F["has_objs"])
     elif any(I == I2 and D != D2 for _, I2, D2, _ in F["frees"]):
         F["todo"][key] = "shadow variables of " + I + " are freed with different destructors"
     else:
         F["drop"].add(key)
 F["ok"] = bool(F["drop"])
 
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { F["ok"] };
 @@
 struct klp_patch Q = { ... };
 
-@rep depends on report || org || context@
+@free_all_report depends on report || org || context@
 expression I, D;
 position p;
 @@
 klp_shadow_free_all@p(I, D)
 
 @script:python depends on report@
-p << rep.p;
-I << rep.I;
-D << rep.D;
+p << free_all_report.p;
+I << free_all_report.I;
+D << free_all_report.D;
 @@
 key = (p[0].line, p[0].column)
 if key in F["drop"]:
-    coccilib.report.print_report(p[0], "use KLP_SHADOW_STATE(" + I + ", " + D + "): the shadow variables then live as long as the state, also across an atomic replace that keeps it, and are freed when it is removed instead of at module unload")
+    mod = one_module(F["allocs"].get(norm(I)), func_modules(F["objs"], F["funcs"]))
+    coccilib.report.print_report(p[0], "use KLP_SHADOW_STATE(" + I + ", " + D + "): the shadow variables then live as long as the state, also across an atomic replace that keeps it, and are freed when it is removed instead of at module unload" +
+        ("; they hang off objects of " + mod + " only: KLP_SHADOW_STATE(" + I + ", " + D + ", .obj_name = " + mod +
+         ") would also free them when " + mod + " unloads, review and add it" if mod else ""))
 elif key in F["todo"]:
     coccilib.report.print_report(p[0], "klp_shadow_free_all() kept: " + F["todo"][key])
 
 @script:python depends on org@
-p << rep.p;
-I << rep.I;
+p << free_all_report.p;
+I << free_all_report.I;
 @@
 key = (p[0].line, p[0].column)
 if key in F["drop"]:
     coccilib.org.print_todo(p[0], "use KLP_SHADOW_STATE(" + I + ", ...)")
 
-@ctx depends on context@
+@context_free_all depends on context@
 expression I, D;
 position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
 @@
 * klp_shadow_free_all@p(I, D);
 
-@drop depends on patch@
+@drop_free_all depends on patch@
 expression I, D;
 position p : script:python() { (p[0].line, p[0].column) in F["drop"] };
 @@
 - klp_shadow_free_all@p(I, D);
 
-@script:python mk@
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -309,14 +304,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -325,10 +320,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -342,7 +337,7 @@ identifier mk.e;
   ...
  };
 
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>

@@ -24,9 +24,11 @@ virtual report
 @initialize:python@
 @@
 import re
-import zlib
+import os
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from klp_cocci import *
 
-KINDS = ["pre_patch", "post_patch", "pre_unpatch", "post_unpatch"]
 MARK = "KLP_MIGRATED_STATE_ID"
 HELPER = "vmlinux_klp_object"
 
@@ -37,100 +39,13 @@ def reset():
          "vm": {}, "vm_pos": None, "ok": False, "shared": set(),
          "target": None, "new_entry": None, "need_helper": False,
          "first_fn": None, "fn_lines": {}, "last_entry": None,
-         "why": None, "klp_path": None,
+         "why": None, "klp_path": None, "klp_dir": None,
+         "arr": None, "arr_def": False, "has_objs": False,
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
          "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
 
 reset()
-
-def src(p):
-    """Original text under a position (columns are 0-based, end exclusive)."""
-    with open(p.file) as fh:
-        lines = fh.read().split("\n")
-    l0, c0, l1, c1 = int(p.line) - 1, int(p.column), int(p.line_end) - 1, int(p.column_end)
-    if l0 == l1:
-        return lines[l0][c0:c1]
-    return "\n".join([lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]])
-
-def split_top(s):
-    """Split on commas outside brackets."""
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-def parse_entry(text):
-    """Entry of a klp_state array -> (id, [(designator, value)]), or None."""
-    t = norm(text)
-    m = re.match(r"^(KLP_STATE|KLP_SHADOW_STATE)\s*\((.*)\)$", t)
-    if m:
-        args = split_top(m.group(2))
-        if not args:
-            return None
-        fields = []
-        rest = args[1:]
-        if m.group(1) == "KLP_SHADOW_STATE":
-            if not rest:
-                return None
-            fields += [(".is_shadow", "true"), (".callbacks.shadow_dtor", rest[0])]
-            rest = rest[1:]
-        for a in rest:
-            d, _, v = a.partition("=")
-            fields.append((norm(d), norm(v)))
-        return (args[0], fields)
-    m = re.match(r"^\{(.*)\}$", t)
-    if not m:
-        return None
-    ident, fields = None, []
-    for a in split_top(m.group(1)):
-        d, eq, v = a.partition("=")
-        if not eq:
-            return None
-        d, v = norm(d).replace(" ", ""), norm(v)
-        if d == ".id":
-            ident = v
-        elif d == ".callbacks":
-            inner = re.match(r"^\{(.*)\}$", v)
-            if not inner:
-                return None
-            for b in split_top(inner.group(1)):
-                dd, _, vv = b.partition("=")
-                fields.append((".callbacks" + norm(dd).replace(" ", ""), norm(vv)))
-        else:
-            fields.append((d, v))
-    if ident is None:
-        return None
-    return (ident, fields)
-
-def fmt_entry(ident, fields):
-    shadow = dict(fields).get(".is_shadow") == "true"
-    rest = [f for f in fields if not (shadow and f[0] == ".is_shadow")]
-    if shadow:
-        dtor = dict(rest).get(".callbacks.shadow_dtor", "NULL")
-        rest = [f for f in rest if f[0] != ".callbacks.shadow_dtor"]
-        head = "KLP_SHADOW_STATE(" + ident + ", " + dtor
-    else:
-        head = "KLP_STATE(" + ident
-    if not rest:
-        return head + ")"
-    col = 8 + len(head.split("(")[0]) + 1
-    tabs, spaces = divmod(col, 8)
-    pad = "\n" + "\t" * tabs + " " * spaces
-    return head + "," + ",".join(pad + d + " = " + v for d, v in rest) + ")"
 
 def cb_fields():
     return [(".callbacks." + k, F["vm"][k]) for k in KINDS if k in F["vm"]]
@@ -140,8 +55,7 @@ def marker_id(path):
     # it), else the file name: the next version of a cumulative patch
     # usually keeps it, two patches of the same name in two directories
     # do not share it.
-    base = F["klp_path"] or path.rsplit("/", 1)[-1]
-    return "0x%08xUL" % ((zlib.crc32(base.encode()) & 0x7fffffff) | 0x1000)
+    return placeholder_id(F["klp_path"], path)
 
 @script:python depends on patch || context || org || report@
 @@
@@ -157,13 +71,18 @@ kp << virtual.klp_path;
 @@
 F["klp_path"] = kp
 
-@has_inc@
+@script:python@
+kd << virtual.klp_dir;
+@@
+F["klp_dir"] = kd
+
+@has_state_header@
 @@
 #include <klp/state.h>
 
 // Every callback of every object: in an array, a sized array, or a
 // single object.
-@cb@
+@obj_callback@
 identifier O, K, f;
 expression SZ;
 position p;
@@ -177,10 +96,10 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = f, ... }, ... };
 )
 
 @script:python@
-p << cb.p;
-K << cb.K;
-f << cb.f;
-O << cb.O;
+p << obj_callback.p;
+K << obj_callback.K;
+f << obj_callback.f;
+O << obj_callback.O;
 @@
 F["file"] = p[0].file
 F["cb_objs"].add(O)
@@ -188,7 +107,7 @@ F["cbs"].setdefault((p[0].line, p[0].column), {})[K] = f
 
 // Every callback field, whatever its value: one that is not a function
 // name would be lost with the .callbacks block.
-@cbx@
+@obj_callback_any@
 identifier O, K;
 expression SZ, G;
 position p;
@@ -202,12 +121,12 @@ struct klp_object O = { ..., .callbacks@p = { ..., .K = G, ... }, ... };
 )
 
 @script:python@
-p << cbx.p;
-K << cbx.K;
+p << obj_callback_any.p;
+K << obj_callback_any.K;
 @@
 F["all_kinds"].setdefault((p[0].line, p[0].column), set()).add(K)
 
-@nm@
+@named_obj_callbacks@
 identifier O;
 expression N, SZ;
 position p;
@@ -221,8 +140,8 @@ struct klp_object O = { ..., .name = N, ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python@
-p << nm.p;
-N << nm.N;
+p << named_obj_callbacks.p;
+N << named_obj_callbacks.N;
 @@
 if N != "NULL":
     F["named"][(p[0].line, p[0].column)] = N
@@ -230,13 +149,36 @@ if N != "NULL":
 // The patch's state array, if any.
 // Names are kept through constraints, not inherited: later rules then
 // run in a single binding environment, so "depends on" works for all.
-@pst@
+@patch_states@
 identifier P : script:python() { F.__setitem__("P", P) is None };
 identifier S : script:python() { F.__setitem__("arr", S) is None };
 @@
 struct klp_patch P = { ..., .states = S, ... };
 
-@ent depends on pst@
+// The array it names, defined in this file, or the patch's .objs, next to
+// which a new array goes: without either the state has nowhere to go.
+@states_def depends on patch_states@
+identifier S : script:python() { S == F["arr"] };
+@@
+struct klp_state S[] = { ... };
+
+@script:python@
+S << states_def.S;
+@@
+F["arr_def"] = True
+
+@patch_objs@
+identifier P;
+expression O;
+@@
+struct klp_patch P = { ..., .objs = O, ... };
+
+@script:python@
+P << patch_objs.P;
+@@
+F["has_objs"] = True
+
+@state_entry depends on patch_states@
 identifier S : script:python() { S == F["arr"] };
 initializer E;
 position p;
@@ -244,7 +186,7 @@ position p;
 struct klp_state S[] = { ..., E@p, ... };
 
 @script:python@
-p << ent.p;
+p << state_entry.p;
 @@
 txt = src(p[0])
 e = parse_entry(txt)
@@ -253,7 +195,7 @@ if e is not None:
 elif norm(txt) not in ("{ }", "{}"):
     F["entries"].append((p[0], None))
 
-@rd@
+@state_lookup@
 expression E, I;
 @@
 (
@@ -263,7 +205,7 @@ klp_get_prev_state(I)
 )
 
 @script:python@
-I << rd.I;
+I << state_lookup.I;
 @@
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
@@ -272,18 +214,18 @@ if I not in F["ids_read"]:
 // assignment in the file is a statement that module init runs on every
 // path, O[constant] or a single O, to one vmlinux object that has no
 // static callbacks.
-@ini@
+@module_init_fn@
 declarer name module_init;
 identifier fn;
 @@
 module_init(fn);
 
 @script:python@
-fn << ini.fn;
+fn << module_init_fn.fn;
 @@
 F["init"] = fn
 
-@oent@
+@obj_entry@
 identifier O;
 expression SZ;
 initializer E;
@@ -296,35 +238,35 @@ struct klp_object O[SZ] = { ..., E@p, ... };
 )
 
 @script:python@
-O << oent.O;
-p << oent.p;
+O << obj_entry.O;
+p << obj_entry.p;
 @@
 F["oents"].setdefault(O, []).append(((int(p[0].line), int(p[0].column)), src(p[0])))
 
-@sgl@
+@single_obj@
 identifier O;
 @@
 struct klp_object O = { ... };
 
 @script:python@
-O << sgl.O;
+O << single_obj.O;
 @@
 F["singles"].add(O)
 
-@sglnm@
+@named_single_obj@
 identifier O;
 expression N;
 @@
 struct klp_object O = { ..., .name = N, ... };
 
 @script:python@
-O << sglnm.O;
-N << sglnm.N;
+O << named_single_obj.O;
+N << named_single_obj.N;
 @@
 if N != "NULL":
     F["single_named"].add(O)
 
-@rtall@
+@rt_assignment@
 expression E, G;
 identifier K =~ "^(pre|post)_(un)?patch$";
 position p;
@@ -336,11 +278,33 @@ E->callbacks.K@p = G
 )
 
 @script:python@
-p << rtall.p;
+p << rt_assignment.p;
+E << rt_assignment.E;
 @@
-F["rt_all"].add((p[0].line, p[0].column))
+if not is_state(E, p[0].file):
+    F["rt_all"].add((p[0].line, p[0].column))
 
-@rta@
+// Callbacks of a state, by the type of what holds them: already on the
+// state API.
+@rt_state@
+struct klp_state S;
+struct klp_state *SP;
+identifier K;
+expression G;
+position p;
+@@
+(
+S.callbacks.K@p = G
+|
+SP->callbacks.K@p = G
+)
+
+@script:python@
+p << rt_state.p;
+@@
+F["rt_all"].discard((p[0].line, p[0].column))
+
+@rt_indexed@
 identifier fn : script:python() { fn == F["init"] };
 identifier O, K, f;
 expression C;
@@ -353,18 +317,18 @@ fn(...) {
 }
 
 @script:python@
-fn << rta.fn;
-O << rta.O;
-C << rta.C;
-K << rta.K;
-f << rta.f;
-p << rta.p;
+fn << rt_indexed.fn;
+O << rt_indexed.O;
+C << rt_indexed.C;
+K << rt_indexed.K;
+f << rt_indexed.f;
+p << rt_indexed.p;
 @@
 F["rt_fn"] = fn
 F["file"] = p[0].file
 F["rt"][(p[0].line, p[0].column)] = (O, C, K, f)
 
-@rts@
+@rt_single@
 identifier fn : script:python() { fn == F["init"] };
 identifier O, K, f;
 position p;
@@ -376,11 +340,11 @@ fn(...) {
 }
 
 @script:python@
-fn << rts.fn;
-O << rts.O;
-K << rts.K;
-f << rts.f;
-p << rts.p;
+fn << rt_single.fn;
+O << rt_single.O;
+K << rt_single.K;
+f << rt_single.f;
+p << rt_single.p;
 @@
 F["rt_fn"] = fn
 F["file"] = p[0].file
@@ -389,14 +353,14 @@ F["rt"][(p[0].line, p[0].column)] = (O, "", K, f)
 // Functions this file defines: a callback defined elsewhere (an
 // #include'd .c file, another translation unit) would keep its
 // klp_object signature while the state calls it with the patch and state.
-@defn@
+@defined_fn@
 identifier fn;
 type T;
 @@
 T fn(...) { ... }
 
 @script:python@
-fn << defn.fn;
+fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
@@ -416,8 +380,7 @@ def rt_target():
         if not re.match(r"^\d+$", C) or int(C) >= len(ents):
             return None, "index " + C + " of " + O + " is not a constant entry of its initializer"
         text = ents[int(C)][1]
-        named = re.search(r"\.name\s*=\s*(\w+)", text)
-        if named and named.group(1) != "NULL":
+        if entry_name(text):
             return None, O + "[" + C + "] is a named object"
         if ".callbacks" in text:
             return None, O + "[" + C + "] has static callbacks as well"
@@ -429,6 +392,13 @@ def rt_target():
     else:
         return None, O + " is not an object the script can read"
     return dict((K, f) for O, C, K, f in F["rt"].values()), None
+
+# Callbacks set into a module's object are klp_object_callbacks.cocci's.
+for k, (O, C, K, f) in list(F["rt"].items()):
+    text = indexed_entry(F["oents"], O, C)
+    if (text is not None and entry_name(text)) or (C == "" and O in F["single_named"]):
+        del F["rt"][k]
+        F["rt_all"].discard(k)
 
 vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
 if not vm and F["rt"]:
@@ -464,6 +434,10 @@ elif len(vm) == 1:
         F["why"] = "one function serves several callback kinds"
     elif any(e is None for _, e in F["entries"]):
         F["why"] = "states[] has an entry the script can not read"
+    elif nowhere(F["arr"], F["arr_def"], F["has_objs"]):
+        F["why"] = nowhere(F["arr"], F["arr_def"], F["has_objs"])
+    elif shared_decl(F["file"], F["vm"].values(), F["klp_dir"]):
+        F["why"] = shared_decl(F["file"], F["vm"].values(), F["klp_dir"])
 if F["vm_pos"] is not None and F["why"] is None:
     F["ok"] = True
     ids = [e[0] for _, e in F["entries"]]
@@ -472,8 +446,16 @@ if F["vm_pos"] is not None and F["why"] is None:
         used = [i for i in F["ids_read"] if i in ids]
         if len(used) == 1:
             want = used[0]
+    if want is None and MARK in ids:
+        # A state this script wrote in an earlier run.
+        want = MARK
     if want is not None and want in ids:
         F["target"] = ids.index(want)
+        have = [d for d, _ in F["entries"][F["target"]][1][1]]
+        both = [k for k in KINDS if k in F["vm"] and ".callbacks." + k in have]
+        if both:
+            F["ok"] = False
+            F["why"] = ("state " + want + " has a ." + both[0] + " callback already: merge the two by hand")
     elif want is None:
         want = MARK
     F["new_id"] = want
@@ -481,13 +463,13 @@ if F["vm_pos"] is not None and F["why"] is None:
         F["last_entry"] = F["entries"][-1][0]
 
 // A rule to depend on when the file is converted.
-@okr depends on patch@
+@file_converted depends on patch@
 identifier Q : script:python() { F["ok"] };
 @@
 struct klp_patch Q = { ... };
 
 // Report mode: say what would happen and why.
-@rep depends on report || org@
+@callbacks_block depends on report || org@
 identifier O;
 expression SZ;
 position p;
@@ -501,7 +483,7 @@ struct klp_object O = { ..., .callbacks@p = { ... }, ... };
 )
 
 @script:python depends on report@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k == F["vm_pos"]:
@@ -514,7 +496,7 @@ if k == F["vm_pos"]:
         coccilib.report.print_report(p[0], "vmlinux object callbacks not converted: " + F["why"])
 
 // The same place klp_manual.cocci reports the assignment at.
-@reprt depends on report@
+@rt_report depends on report@
 expression E, G;
 identifier K;
 position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
@@ -522,8 +504,8 @@ position p : script:python() { (p[0].line, p[0].column) in F["rt_pos"] };
 E.callbacks.K@p = G
 
 @script:python depends on report@
-p << reprt.p;
-K << reprt.K;
+p << rt_report.p;
+K << rt_report.K;
 @@
 if F["ok"]:
     coccilib.report.print_report(p[0], "callback " + F["vm"][K] + " set as ." + K + " at run time in " +
@@ -533,14 +515,14 @@ else:
     coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
 
 @script:python depends on org@
-p << rep.p;
+p << callbacks_block.p;
 @@
 k = (p[0].line, p[0].column)
 if k == F["vm_pos"]:
     coccilib.org.print_todo(p[0], "vmlinux object callbacks: use KLP_STATE()" +
                             ("" if F["ok"] else " (manual: " + F["why"] + ")"))
 
-@ctx depends on context@
+@context_callbacks depends on context@
 identifier O;
 expression SZ;
 position p : script:python() { (p[0].line, p[0].column) == F["vm_pos"] };
@@ -560,7 +542,7 @@ struct klp_object O = { ...,
 )
 
 // Where the helper would go: before the first callback.
-@fns depends on patch@
+@callback_def depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 type T;
 position p;
@@ -568,8 +550,8 @@ position p;
 T fn@p(...) { ... }
 
 @script:python@
-fn << fns.fn;
-p << fns.p;
+fn << callback_def.fn;
+p << callback_def.p;
 @@
 l = int(p[0].line)
 if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
@@ -577,7 +559,7 @@ if F["first_fn"] is None or l < F["fn_lines"][F["first_fn"]]:
 F["fn_lines"][fn] = l
 
 // Patch mode.  Fold what is known about the vmlinux object first.
-@fold1 depends on patch@
+@fold_branch depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 statement S1, S2;
@@ -601,7 +583,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@fold2 depends on patch@
+@fold_cond depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 expression E1, E2;
@@ -620,7 +602,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@fold3 depends on patch@
+@fold_field depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -639,7 +621,7 @@ T fn(struct klp_object *obj)
 }
 
 // Whatever is left needs the object itself.
-@esc depends on patch@
+@callback_uses_obj depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 position p;
@@ -653,11 +635,11 @@ obj@p
 }
 
 @script:python@
-p << esc.p;
+p << callback_uses_obj.p;
 @@
 F["need_helper"] = True
 
-@esc2 depends on patch@
+@obj_to_vmlinux depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -670,7 +652,12 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@helper depends on patch@
+// The helper, from an earlier run.
+@vm_helper_def@
+@@
+struct klp_object *vmlinux_klp_object(...) { ... }
+
+@add_vm_helper depends on patch && !vm_helper_def@
 identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
 @@
 +static struct klp_object *vmlinux_klp_object(struct klp_patch *patch)
@@ -687,7 +674,7 @@ identifier fn : script:python() { F["need_helper"] and fn == F["first_fn"] };
 
 // The new parameter is the patch whose callbacks run, which is the
 // global one: keep uses of a global named "patch" meaning the same.
-@gpatch depends on patch@
+@global_patch_use depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj, f;
 identifier gp : script:python() { gp == "patch" };
@@ -706,7 +693,7 @@ T fn(struct klp_object *obj)
 ...>
 }
 
-@sig depends on patch@
+@callback_signature depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -716,7 +703,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  ) { ... }
 
-@proto depends on patch@
+@callback_prototype depends on patch@
 identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
 identifier obj;
 type T;
@@ -726,7 +713,7 @@ type T;
 + struct klp_patch *patch, struct klp_state *state
  );
 
-@dropcb depends on patch@
+@drop_callbacks_block depends on patch@
 identifier O;
 expression SZ;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) == F["vm_pos"] };
@@ -748,14 +735,14 @@ struct klp_object O = {
   ... };
 )
 
-@droprt depends on patch@
+@drop_rt_assignment depends on patch@
 expression E, G;
 identifier K;
 position p : script:python() { F["ok"] and (p[0].line, p[0].column) in F["rt_pos"] };
 @@
 - E.callbacks.K@p = G;
 
-@script:python mk@
+@script:python state_array_text@
 e;
 arr;
 @@
@@ -775,14 +762,14 @@ else:
 
 // The array is written anew: spatch can not replace a multi-line
 // initializer by generated text without mangling its last line.
-@old_array depends on patch && pst && okr@
+@drop_state_array depends on patch && patch_states && file_converted@
 identifier S : script:python() { S == F["arr"] };
 @@
 - struct klp_state S[] = { ... };
 
-@array_again depends on patch && pst@
+@write_state_array depends on patch && patch_states@
 identifier P : script:python() { P == F["P"] };
-identifier mk.e, mk.arr;
+identifier state_array_text.e, state_array_text.arr;
 @@
 +static struct klp_state arr[] = {
 +	e,
@@ -791,10 +778,10 @@ identifier mk.e, mk.arr;
 +
  struct klp_patch P = { ... };
 
-@new_array depends on patch && !pst@
+@add_state_array depends on patch && !patch_states@
 identifier P;
 expression O;
-identifier mk.e;
+identifier state_array_text.e;
 @@
 +static struct klp_state states[] = {
 +	e,
@@ -809,12 +796,12 @@ identifier mk.e;
  };
 
 // Before mkid: a script rule that drops its match ends the file's run.
-@inc depends on patch && !has_inc && okr@
+@add_include depends on patch && !has_state_header && file_converted@
 @@
 #include <linux/livepatch.h>
 +#include <klp/state.h>
 
-@script:python mkid@
+@script:python placeholder_text@
 v;
 @@
 if not F["ok"] or F["new_id"] != MARK or F["target"] is not None:
@@ -822,8 +809,8 @@ if not F["ok"] or F["new_id"] != MARK or F["target"] is not None:
 else:
     coccinelle.v = cocci.make_ident(marker_id(F["file"]))
 
-@defid depends on patch@
-identifier mkid.v;
+@add_placeholder_define depends on patch@
+identifier placeholder_text.v;
 @@
 #include <klp/state.h>
 +

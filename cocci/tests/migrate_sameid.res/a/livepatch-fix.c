@@ -25,11 +25,9 @@ static struct klp_object objs[] = {
 	}, { }
 };
 
-static struct klp_state states[] = {
+KLP_STATES(states,
 	KLP_STATE(KLP_MIGRATED_STATE_ID,
-		  .callbacks.post_patch = fix_a_on),
-	{}
-};
+		  .callbacks.post_patch = fix_a_on));
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
