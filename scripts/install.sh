@@ -9,7 +9,8 @@
 #
 #   src/klp-state/include/klp/*.h          the headers, never in include/
 #   src/klp-state/klp-state.kbuild         the Kbuild fragment
-#   share/klp-state/cocci/                 the semantic patches and the
+#   share/klp-state/cocci/                 the semantic patches, their
+#                                          Python module and the
 #                                          migration driver
 #   bin/klp-migrate                        the command that runs the driver
 #   share/man/man1/klp-migrate.1           its manual page
@@ -130,7 +131,7 @@ do_install()
 		put "$f" "src/klp-state/include/klp/${f##*/}" 0644
 	done
 	put "$top/klp-state.kbuild" src/klp-state/klp-state.kbuild 0644
-	for f in "$top"/cocci/*.cocci; do
+	for f in "$top"/cocci/*.cocci "$top"/cocci/*.py; do
 		put "$f" "share/klp-state/cocci/${f##*/}" 0644
 	done
 	put "$top/cocci/klp-migrate" share/klp-state/cocci/klp-migrate 0755 \
