@@ -157,8 +157,9 @@ refused()
 
 migrate()
 {
-	# A file that converts with nothing left by hand: exit status 0.
-	local t=klp_shadow_state_unpatch rc=0 why=''
+	# A file that converts with nothing left by hand: exit status 0; its
+	# result is the one cocci/tests expects of make migrate.
+	local t=migrate_shadow_unpatch rc=0 why=''
 
 	mkdir -p "$tmp/caller/lp" "$tmp/caller/elsewhere"
 	cp "$top/cocci/tests/$t.c" "$tmp/caller/lp/"
