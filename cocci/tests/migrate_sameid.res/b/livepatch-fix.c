@@ -2,6 +2,7 @@
 /* Two unrelated patches that happen to share a file name. */
 #include <linux/module.h>
 #include <linux/livepatch.h>
+#define KLP_STATE_ENGINE
 #include <klp/state.h>
 
 /* klp-migrate: review: pick a state id unique to this livepatch. */
