@@ -24,28 +24,45 @@ lookups()
 	echo "$2: $1: state $3, klp_get_state this, klp_get_prev_state 1 $4, 2 $5"
 }
 
+# enabled MOD ID PREV1 PREV2 [PARAMS...]: what loading MOD logs when its
+# enable introduces state ID
+enabled()
+{
+	local m=$1 id=$2 p1=$3 p2=$4
+
+	shift 4
+	echo "% insmod $m.ko${*:+ $*}
+livepatch: enabling patch '$m'
+livepatch: '$m': initializing patching transition
+$(lookups pre_patch "$m" "$id" "$p1" "$p2")
+livepatch: '$m': starting patching transition
+livepatch: '$m': completing patching transition
+$(lookups post_patch "$m" "$id" "$p1" "$p2")
+livepatch: '$m': patching complete"
+}
+
+# disabled MOD ID PREV1 PREV2: what disabling and unloading MOD logs when
+# its disable removes state ID
+disabled()
+{
+	echo "% echo 0 > $SYSFS_KLP/$1/enabled
+livepatch: '$1': initializing unpatching transition
+$(lookups pre_unpatch "$1" "$2" "$3" "$4")
+livepatch: '$1': starting unpatching transition
+livepatch: '$1': completing unpatching transition
+$(lookups post_unpatch "$1" "$2" "$3" "$4")
+livepatch: '$1': unpatching complete
+% rmmod $1"
+}
+
 start_test "a livepatch built from two files runs its state callbacks"
 load_lp $S
 patched_code
 disable_lp $S
-check_result "% insmod $S.ko
-livepatch: enabling patch '$S'
-livepatch: '$S': initializing patching transition
-$(lookups pre_patch $S 1 none none)
-livepatch: '$S': starting patching transition
-livepatch: '$S': completing patching transition
-$(lookups post_patch $S 1 none none)
-livepatch: '$S': patching complete
+check_result "$(enabled $S 1 none none)
 % cat /proc/version
 $S: patched code: klp_get_state this
-% echo 0 > $SYSFS_KLP/$S/enabled
-livepatch: '$S': initializing unpatching transition
-$(lookups pre_unpatch $S 1 none none)
-livepatch: '$S': starting unpatching transition
-livepatch: '$S': completing unpatching transition
-$(lookups post_unpatch $S 1 none none)
-livepatch: '$S': unpatching complete
-% rmmod $S"
+$(disabled $S 1 none none)"
 
 start_test "two-file livepatches replacing each other see the replaced one's states"
 load_lp $S
@@ -55,22 +72,8 @@ unload_lp $S
 load_lp $S replace=1
 unload_lp $S2
 disable_lp $S
-check_result "% insmod $S.ko
-livepatch: enabling patch '$S'
-livepatch: '$S': initializing patching transition
-$(lookups pre_patch $S 1 none none)
-livepatch: '$S': starting patching transition
-livepatch: '$S': completing patching transition
-$(lookups post_patch $S 1 none none)
-livepatch: '$S': patching complete
-% insmod $S2.ko both=1 replace=1
-livepatch: enabling patch '$S2'
-livepatch: '$S2': initializing patching transition
-$(lookups pre_patch $S2 2 other none)
-livepatch: '$S2': starting patching transition
-livepatch: '$S2': completing patching transition
-$(lookups post_patch $S2 2 other none)
-livepatch: '$S2': patching complete
+check_result "$(enabled $S 1 none none)
+$(enabled $S2 2 other none both=1 replace=1)
 % cat /proc/version
 $S2: patched code: klp_get_state this
 % rmmod $S
@@ -83,49 +86,14 @@ livepatch: '$S': completing patching transition
 $(lookups post_unpatch $S2 2 own own)
 livepatch: '$S': patching complete
 % rmmod $S2
-% echo 0 > $SYSFS_KLP/$S/enabled
-livepatch: '$S': initializing unpatching transition
-$(lookups pre_unpatch $S 1 none none)
-livepatch: '$S': starting unpatching transition
-livepatch: '$S': completing unpatching transition
-$(lookups post_unpatch $S 1 none none)
-livepatch: '$S': unpatching complete
-% rmmod $S"
+$(disabled $S 1 none none)"
 
 start_test "a stacked two-file livepatch sees the one below it"
 load_lp $S
 load_lp $S2 both=1
 disable_lp $S2
 disable_lp $S
-check_result "% insmod $S.ko
-livepatch: enabling patch '$S'
-livepatch: '$S': initializing patching transition
-$(lookups pre_patch $S 1 none none)
-livepatch: '$S': starting patching transition
-livepatch: '$S': completing patching transition
-$(lookups post_patch $S 1 none none)
-livepatch: '$S': patching complete
-% insmod $S2.ko both=1
-livepatch: enabling patch '$S2'
-livepatch: '$S2': initializing patching transition
-$(lookups pre_patch $S2 2 other none)
-livepatch: '$S2': starting patching transition
-livepatch: '$S2': completing patching transition
-$(lookups post_patch $S2 2 other none)
-livepatch: '$S2': patching complete
-% echo 0 > $SYSFS_KLP/$S2/enabled
-livepatch: '$S2': initializing unpatching transition
-$(lookups pre_unpatch $S2 2 other none)
-livepatch: '$S2': starting unpatching transition
-livepatch: '$S2': completing unpatching transition
-$(lookups post_unpatch $S2 2 other none)
-livepatch: '$S2': unpatching complete
-% rmmod $S2
-% echo 0 > $SYSFS_KLP/$S/enabled
-livepatch: '$S': initializing unpatching transition
-$(lookups pre_unpatch $S 1 none none)
-livepatch: '$S': starting unpatching transition
-livepatch: '$S': completing unpatching transition
-$(lookups post_unpatch $S 1 none none)
-livepatch: '$S': unpatching complete
-% rmmod $S"
+check_result "$(enabled $S 1 none none)
+$(enabled $S2 2 other none both=1)
+$(disabled $S2 2 other none)
+$(disabled $S 1 none none)"
