@@ -568,6 +568,130 @@ $A: exit: 2 shadow variables made, 2 freed
 % rmmod $T
 $T: unloaded"
 
+start_test "the module loads while the older of two carriers of its state is disabled"
+# $A and $B, stacked, both carry state 9; $A alone patches the target,
+# where the worker holds $A's disable open.  The module loads while $A is
+# being disabled: $A is leaving, so $B, which stays, introduces the state
+# and removes it when the module unloads; $A's disable runs nothing for
+# it (contract 4b.2, 4b.3, 4b.5).
+load_mod $T
+load_lp $A states=9m mod=1 target=1
+load_lp $B states=9m mod=1
+hold 1
+write_enabled $A 0 || die "disable of $A refused"
+load_mod $M
+hold 0
+wait_freed $A
+expect_param $A obj_shadows
+unload_mod $A
+expect_param $B obj_shadows
+unload_mod $M
+expect_param $B obj_shadows
+disable_lp $B
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=9m mod=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% insmod $B.ko states=9m mod=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+livepatch: '$B': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+livepatch: '$A': starting unpatching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 9
+$B: post_patch: state 9
+$M: loaded, version 2
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$A': completing unpatching transition
+livepatch: '$A': unpatching complete
+$A.obj_shadows = 0 made, 0 freed
+% rmmod $A
+$B.obj_shadows = 2 made, 0 freed
+% rmmod $M
+$M: unloaded
+$B: pre_unpatch: state 9
+livepatch: reverting patch '$B' on unloading module '$M'
+$B: post_unpatch: state 9
+$B.obj_shadows = 2 made, 2 freed
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+livepatch: '$B': unpatching complete
+% rmmod $B
+$B: exit: 2 shadow variables made, 2 freed
+% rmmod $T
+$T: unloaded"
+
+start_test "the module loads during a replace by a livepatch without managed states"
+# $B replaces $A and carries no managed state.  The module loads while
+# the replace is held open: $A introduces state 9, which the replace
+# lacks, so it begins to go at once and the replace's end removes it
+# with its shadow variables (contract 4b.3, 4b.4, 4b.8).
+load_mod $T
+load_lp $A states=9m replace=1 mod=1 target=1
+hold 1
+load_lp_nowait $B replace=1 mod=1 target=1
+load_mod $M
+hold 0
+loop_until "transition_done $B" || die "$B transition stuck"
+wait_freed $A
+expect_param $A obj_shadows
+unload_lp $A
+unload_mod $M
+disable_lp $B
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=9m replace=1 mod=1 target=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko replace=1 mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+livepatch: '$B': starting patching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+$A: pre_patch: state 9
+$A: post_patch: state 9
+$A: pre_unpatch: state 9
+livepatch: applying patch '$B' to loading module '$M'
+$M: loaded, version 2
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 9
+livepatch: '$B': patching complete
+$A.obj_shadows = 2 made, 2 freed
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded
+livepatch: reverting patch '$B' on unloading module '$M'
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+livepatch: '$B': unpatching complete
+% rmmod $B
+% rmmod $T
+$T: unloaded"
+
 start_test "block_disable on a module's state refuses a replace dropping it"
 load_mod $M
 load_lp $A states=10mb replace=1 mod=1
