@@ -161,6 +161,8 @@ main() {
 KLP_MODE=$mode
 KLP_SUITES="${staged[*]}"
 KLP_TIMEOUT=$timeout
+KLP_SMP=$smp
+KLP_TCG=$tcg
 EOT
 	(cd "$run/stage" && find . -mindepth 1 | LC_ALL=C sort |
 		cpio --quiet -o -H newc --owner=0:0 >"$run/run.cpio")
