@@ -4,7 +4,9 @@
 # check-all.sh: everything "make check" proves, as independent steps run
 # side by side on at most $JOBS cores (default: all of them).
 #
-# A VM runs on one host thread and takes one job slot.  A kernel build
+# A VM takes one job slot, though its two vCPUs run on two host threads:
+# its guest mostly keeps one of them busy.  One that kept more than a
+# core busy in its last run takes two (order_steps()).  A kernel build
 # takes one too, though it runs make on every core: two builds side by side
 # fill each other's single-threaded phases (linking, extraction, config).
 # A step starts once the kernels it needs are provisioned.  Each step's
@@ -81,7 +83,8 @@ declare_steps()
 # on guest timers: stock 6.1 retries each transition a second later, 160 s
 # of CPU in 381 s) takes no slot: it runs beside the others, which it
 # slows less than a slot held idle would.  Running beside them can only
-# lower its share, so it stays there.
+# lower its share, so it stays there.  A suite VM that used more than a
+# core (its two vCPUs both computed) takes two slots.
 order_steps()
 {
 	local s i k c n front=() rest=()
@@ -98,8 +101,13 @@ order_steps()
 	fi
 	for s in "${names[@]}"; do
 		i=${last[${key[$s]}]:-0} c=${lastcpu[${key[$s]}]:-}
-		[ -z "$c" ] || [ "$i" -lt 10 ] || [ $((c * 2)) -ge "$i" ] ||
+		if [ -z "$c" ] || [ "$i" -lt 10 ] || [ "${slots[$s]}" -ne 1 ]; then
+			continue
+		elif [ $((c * 2)) -lt "$i" ]; then
 			slots[$s]=0
+		elif [ -n "${vms[$s]:-}" ] && [ "$c" -gt "$i" ]; then
+			slots[$s]=2
+		fi
 	done
 	for s in "${names[@]}"; do
 		case $s in
@@ -149,6 +157,7 @@ vm_steps()
 		for k in $kvers; do
 			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
 				"$here/vm/run.sh" "$k" "$f" $(flavor_suites "$f" $suites)
+			vms[$f-$k]=1
 		done
 	done
 }
@@ -238,7 +247,7 @@ main()
 	export KVERS=$kvers FLAVORS=$flavors
 	build_env "$top"
 
-	declare -gA slots deps cmds started ended pids status counts
+	declare -gA slots deps cmds started ended pids status counts vms
 	names=()
 	declare_steps
 	times=$KLP_CACHE/check-times

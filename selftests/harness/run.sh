@@ -28,6 +28,7 @@ CASES=(
 	"garbage|a kernel image that is garbage|stock|120|not ok 1 boot;QEMU exited|--kernel @GARBAGE@ @KVER@ stock harness/warn"
 	"panic|a kernel that panics at boot|stock|300|not ok 1 boot;Kernel panic|--append rdinit=/does-not-exist @KVER@ stock harness/warn"
 	"noboot|a kernel that never reaches the runner|stock|300|not ok 1 boot;did not boot within 40 s|--boot-timeout 40 --append rdinit=/usr/bin/cat @KVER@ stock harness/warn"
+	"onecpu|a kernel that brings up one of its two vCPUs|stock|300|vCPUs online;the guest has 1 of the 2 vCPUs|--append maxcpus=1 @KVER@ stock"
 	"leak|a module that leaks memory (debug kernel)|debug|900|not ok 1 test-kmemleak: no memory leaks after the suites;unreferenced object|@KVER@ debug harness/leak kmemleak"
 )
 

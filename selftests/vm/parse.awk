@@ -130,6 +130,16 @@ function end_script(rc, secs,    i, k, line, m, name, status, cur, nt, nfail, d,
 /^@@KLP@@ DMESG-BEGIN/ { indmesg = 1; next }
 /^@@KLP@@ DMESG-END/ { indmesg = 0; next }
 /^@@KLP@@ DONE/ { done = 1; next }
+/^@@KLP@@ CPULOG / { smplog = smplog (smplog == "" ? "" : "\n") diag("  " substr($0, 17)); next }
+/^@@KLP@@ CPUS / {
+	for (i = 3; i <= NF; i++) {
+		if (split($i, kv, "=") == 2)
+			cpus[kv[1]] = kv[2]
+		else
+			cpus["out"] = cpus["out"] (cpus["out"] == "" ? "" : " ") $i
+	}
+	next
+}
 /^\| / || /^\|$/ {
 	if (!indmesg && script != "")
 		out[++nout] = substr($0, 3)
@@ -158,13 +168,45 @@ END {
 		d = d "\n# ... " (ncons - 60) " more"
 	if (booted)
 		add(ncons ? "fail" : "ok", "kernel console clean", d)
+	if (booted && ("want" in cpus))
+		cpu_tests()
 	if (booted)
 		add(done ? "ok" : "fail", "run completed",
 		    done ? "" : diag(stopped != "" ? stopped : "VM stopped before the end") "\n" console_tail())
 	flush_suite()
+	printf "%s", cpuline
 	if (times != "")
 		printf "# time per script: host, guest clock, guest CPUs busy (the rest is sleep)\n%s", times
 	print passed + 0, failed + 0, skipped + 0 > counts
+}
+
+# The guest's own check of its CPUs (vm/init's smp_check): all the vCPUs
+# the host gave are online, and CPUs 0 and 1 run at the same time when
+# each has a TCG thread (smp-check.c: its exit status says, its output
+# is one line of "key=value", or an error as one word, "_" for spaces).
+function cpu_tests(   w, h, d) {
+	w = cpus["want"] + 0; h = cpus["have"] + 0
+	add(h == w ? "ok" : "fail", w " vCPU" (w > 1 ? "s" : "") " online",
+	    h == w ? "" : diag("the guest has " h " of the " w " vCPUs QEMU gave it; its log:") \
+		(smplog == "" ? "" : "\n" smplog))
+	if (w < 2 || h < 2)
+		return
+	if (cpus["tcg"] == "single") {
+		add("skip", "vCPUs run in parallel", "one TCG thread serves them in turns (run.sh --tcg single)")
+		return
+	}
+	if (!("seen" in cpus)) {
+		d = cpus["out"]
+		gsub(/_/, " ", d)
+		add("fail", "vCPUs run in parallel", diag("smp-check exited with " cpus["rc"] ": " d))
+		return
+	}
+	d = sprintf("CPUs 0 and 1 saw each other's count move at %d per million steps (%s %d, in round %d); two threads took %.2f times as long as one (%.2f s, %d steps each)",
+		    cpus["ppm"], cpus["rc"] == 0 ? "parallel from" : "not parallel below", cpus["min"], cpus["rounds"],
+		    cpus["two"] / (cpus["one"] > 0 ? cpus["one"] : 1), cpus["one"] / 1e6, cpus["steps"])
+	add(cpus["rc"] == 0 ? "ok" : "fail", "vCPUs run in parallel", cpus["rc"] == 0 ? "" : diag(d))
+	if (cpus["rc"] == 0)
+		cpuline = "# " d "\n"
 }
 
 # Host seconds of the Nth script, from the arrival times of its markers
