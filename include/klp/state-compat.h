@@ -190,7 +190,7 @@ static bool __klp_state_busy_begin(void)
 				       NULL, NULL);
 }
 
-static noinline void __klp_state_busy_end(void)
+static void __klp_state_busy_end(void)
 {
 	klp_shadow_free(__KLP_STATE_BUSY_KEY, KLP_STATE_RESERVED_ID, NULL);
 }
@@ -616,23 +616,20 @@ static int __klp_state_check_protocols(struct __klp_state_registry *registry)
 	const struct __klp_state_registered *self = __klp_state_self;
 	struct __klp_state_registered *other;
 
-	/* a registry from before protocol 2 has another layout: no walk */
-	if (registry->proto < 2)
-		goto registry;
+	/* a registry of another layout: refused before it is walked */
+	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
+	    registry->oldest > KLP_STATE_PROTO) {
+		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
+		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
+		       registry->proto);
+		return -EINVAL;
+	}
 	list_for_each_entry(other, &registry->patches, node) {
 		if (__klp_state_speaks(other->proto, other->oldest))
 			continue;
 		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot work with livepatch '%s' (state protocol %u, works with %u and later)\n",
 		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
 		       other->patch->mod->name, other->proto, other->oldest);
-		return -EINVAL;
-	}
-registry:
-	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
-	    registry->oldest > KLP_STATE_PROTO) {
-		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
-		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
-		       registry->proto);
 		return -EINVAL;
 	}
 	return 0;
@@ -891,11 +888,16 @@ static bool __klp_state_replaced(void)
 	return last != __klp_state_self && last->patch->replace;
 }
 
-/* The post callbacks skip what __klp_state_objs_post() already ran. */
-static noinline void __klp_state_obj_post(struct klp_object *obj,
-					  bool patched)
+/*
+ * The post_patch and post_unpatch callbacks of the module objects.  The
+ * kernel calls post_patch once it patched the object and post_unpatch
+ * once it unpatched it: &klp_object.patched tells which.  Both skip what
+ * __klp_state_objs_post() already ran.
+ */
+static void __klp_state_obj_post(struct klp_object *obj)
 {
 	unsigned int i = obj - __klp_state_engine.objs;
+	bool patched = obj->patched;
 
 	if (__klp_state_engine.post_done[i]) {
 		__klp_state_engine.post_done[i] = false;
@@ -912,16 +914,6 @@ static noinline void __klp_state_obj_post(struct klp_object *obj,
 	if (patched && __klp_state_replaced())
 		__klp_state_dropped_on_load(obj);
 	__klp_state_sync_copies();
-}
-
-static void __klp_state_obj_post_patch(struct klp_object *obj)
-{
-	__klp_state_obj_post(obj, true);
-}
-
-static void __klp_state_obj_post_unpatch(struct klp_object *obj)
-{
-	__klp_state_obj_post(obj, false);
 }
 
 /* ---- checking and building the tables ---- */
@@ -1035,9 +1027,9 @@ static int __klp_state_setup_objs(struct klp_patch *patch)
 		__klp_state_engine.author_objs[nr] = obj;
 		callbacks = &objs[nr++].callbacks;
 		callbacks->pre_patch = __klp_state_obj_pre_patch;
-		callbacks->post_patch = __klp_state_obj_post_patch;
+		callbacks->post_patch = __klp_state_obj_post;
 		callbacks->pre_unpatch = __klp_state_obj_pre_unpatch;
-		callbacks->post_unpatch = __klp_state_obj_post_unpatch;
+		callbacks->post_unpatch = __klp_state_obj_post;
 	}
 	callbacks = &objs[0].callbacks;
 	callbacks->pre_patch = __klp_state_pre_patch;
