@@ -149,14 +149,22 @@ __klp_state_registry_put(struct __klp_state_registry *registry)
 }
 
 /*
- * Only a livepatch with managed states joins the registry: nothing else
- * of it needs another engine, and a livepatch that is not registered may
- * be replaced by one built without the header.
+ * Every compat livepatch joins the registry for its enable, so that the
+ * livepatches it replaces see the replace pending.  Only one with managed
+ * states stays once enabled: nothing else of it needs another engine, and
+ * a livepatch that is not registered may be replaced by one built without
+ * the header.
  */
 static void __klp_state_register(struct __klp_state_registry *registry)
 {
-	if (__klp_state_engine.nr_managed)
-		list_add_tail_rcu(&__klp_state_self->node, &registry->patches);
+	list_add_tail_rcu(&__klp_state_self->node, &registry->patches);
+}
+
+/* Is this module's livepatch in the registry? */
+static bool __klp_state_registered(void)
+{
+	return __klp_state_engine.nr_managed ||
+	       __klp_state_engine.phase == __KLP_STATE_ENABLING;
 }
 
 /*
@@ -171,7 +179,7 @@ static noinline void __klp_state_forget(struct __klp_state_registered *patch)
 
 static void __klp_state_unregister(struct __klp_state_registry *registry)
 {
-	if (__klp_state_engine.nr_managed)
+	if (__klp_state_registered())
 		__klp_state_forget(__klp_state_self);
 	__klp_state_registry_put(registry);
 }
@@ -269,21 +277,37 @@ __klp_state_newest_before(struct __klp_state_registry *registry,
 	return found;
 }
 
-/* Does a livepatch registered before this module's carry @id? */
-static bool __klp_state_in_older(struct __klp_state_registry *registry,
-				 unsigned long id)
+/*
+ * Is @patch leaving: being disabled, or its enable reversed?  The kernel
+ * clears &klp_patch.enabled when such a transition starts.
+ */
+static bool __klp_state_leaving(const struct __klp_state_registered *patch)
 {
-	struct __klp_state_registered *older;
+	return !READ_ONCE(patch->patch->enabled);
+}
 
-	if (!registry)
-		return false;
-	list_for_each_entry(older, &registry->patches, node) {
-		if (older == __klp_state_self)
-			break;
-		if (__klp_state_find_record(older, id))
-			return true;
+/*
+ * Does this livepatch introduce @id of a module that loads now?  The
+ * oldest carrier that is not leaving does, as the kernel patches the
+ * module oldest first; a leaving one only when no other carrier stays,
+ * and its transition's end removes the state again.
+ */
+static bool __klp_state_introduces(struct __klp_state_registry *registry,
+				   unsigned long id)
+{
+	bool leaving = __klp_state_leaving(__klp_state_self);
+	struct __klp_state_registered *other;
+
+	list_for_each_entry(other, &registry->patches, node) {
+		if (other == __klp_state_self) {
+			if (!leaving)
+				break;
+		} else if (!__klp_state_leaving(other) &&
+			   __klp_state_find_record(other, id)) {
+			return false;
+		}
 	}
-	return false;
+	return true;
 }
 
 /* Does a registered livepatch other than this module's carry @id? */
@@ -583,7 +607,7 @@ static int __klp_state_introduce(struct __klp_state_registry *registry,
 		if (record->obj != obj)
 			continue;
 		id = record->state->id;
-		record->active = obj ? !__klp_state_in_older(registry, id) :
+		record->active = obj ? __klp_state_introduces(registry, id) :
 				       !__klp_state_elsewhere(registry, id);
 		if (!record->active || !record->compat->callbacks.pre_patch)
 			continue;
@@ -717,16 +741,17 @@ static void __klp_state_objs_post(bool patched)
 static void __klp_state_post_patch(struct klp_object *obj)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
-	bool replaced = __klp_state_replacing() && registry;
+	bool replaced = __klp_state_replacing();
 
 	__klp_state_objs_post(true);
 	if (replaced)
 		__klp_state_drops_finish(registry);
 	__klp_state_post_patch_marked(NULL);
-	if (replaced) {
+	if (replaced)
 		__klp_state_forget_replaced(registry);
-		__klp_state_registry_put(registry);
-	}
+	if (!__klp_state_engine.nr_managed)
+		__klp_state_forget(__klp_state_self);
+	__klp_state_registry_put(registry);
 #ifndef KLP_HAVE_STATE_CALLBACKS
 	/* hide the states a later replace may drop from the stock check */
 	__klp_state_engine.kernel_states[__klp_state_engine.nr_kept].id = 0;
