@@ -1348,6 +1348,7 @@ struct klp_state *KLP_STATE_ENGINE_get_prev_state(unsigned long id)
  */
 static inline int klp_state_enable_patch(struct klp_patch *patch)
 {
+	__klp_state_stamp_here();
 	if (__klp_state_engine_here())
 		return __klp_state_enable(patch);
 	return KLP_STATE_ENGINE_enable_patch(patch);

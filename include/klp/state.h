@@ -275,6 +275,25 @@ static inline void *klp_state_shadow_get_or_alloc(const struct klp_state *state,
 				       ctor, ctor_data);
 }
 
+/*
+ * What `modinfo -F klp_state` shows of a livepatch built with the header:
+ * the header's version, the backend and, for the compat engine, its
+ * protocol.  Only klp_state_enable_patch() refers to it, so that it is
+ * emitted once per module, by the file that enables the livepatch.
+ */
+#ifdef KLP_STATE_NATIVE
+#define __KLP_STATE_STAMP	"native"
+#else
+#include <klp/state-proto.h>
+#define __KLP_STATE_STAMP	"compat protocol " __stringify(KLP_STATE_PROTO)
+#endif
+static const char __klp_state_stamp[] __section(".modinfo") __aligned(1) =
+	"klp_state=" KLP_STATE_VERSION_STRING " " __KLP_STATE_STAMP;
+
+/* Keep the stamp in the file that calls this; no instruction. */
+#define __klp_state_stamp_here()					\
+	asm volatile ("" : : "i" (__klp_state_stamp))
+
 #ifdef KLP_STATE_NATIVE
 
 /**
@@ -294,6 +313,7 @@ static inline int klp_state_enable_patch(struct klp_patch *patch)
 {
 	int ret;
 
+	__klp_state_stamp_here();
 	if (patch && patch->mod) {
 		ret = __klp_state_check_limits(patch);
 		if (ret)

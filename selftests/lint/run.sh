@@ -125,7 +125,7 @@ sizes_of()
 # (1 KiB) and the same tables.  The static data is reported.
 size_probes()
 {
-	local b=$work/size w files code0 data0 code1 data1 name
+	local b=$work/size w files code0 data0 code1 data1 name stamp
 	local -A code data
 
 	rm -rf "$b" && mkdir -p "$b"
@@ -143,6 +143,8 @@ two%s-y := two%s_main.o two%s_states.o
 		result 1 "$k: size probes build"
 		return
 	fi
+	stamp="$(sed -n 's/^#define KLP_STATE_VERSION_STRING[[:space:]]*"\(.*\)"$/\1/p' \
+		"$inc/klp/version.h") compat protocol 3"
 	for files in one two; do
 		read -r code0 data0 < <(sizes_of "$b/${files}0.ko")
 		read -r code1 data1 < <(sizes_of "$b/${files}1.ko")
@@ -157,6 +159,10 @@ two%s-y := two%s_main.o two%s_states.o
 		[ "${code[two]}" -le $((code[one] + 1024)) ] &&
 		[ "${data[two]}" -le $((data[one] + 64)) ]
 	result $? "$k: two-file livepatch: one engine, its code and tables once"
+	[ "$(modinfo -F klp_state "$b/one1.ko")" = "$stamp" ] &&
+		[ "$(modinfo -F klp_state "$b/two1.ko")" = "$stamp" ] &&
+		[ -z "$(modinfo -F klp_state "$b/one0.ko")" ]
+	result $? "$k: modinfo shows the stamp \"$stamp\" once per livepatch"
 }
 
 # The tree's .rst files, warnings included: docutils with the Sphinx

@@ -37,6 +37,9 @@ for bad in "$here"/bad/*.c; do
 	}
 done
 cp "$here"/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/
+sed -n 's/^#define KLP_STATE_VERSION_STRING[[:space:]]*"\(.*\)"$/\1/p' \
+	"$inc/klp/version.h" >"$out/version"
+[ -s "$out/version" ] || { echo "no KLP_STATE_VERSION_STRING in $inc/klp/version.h" >&2; exit 1; }
 
 # The transcripts differ per backend only where backend-lines allows it;
 # the module records the backend the header chose.
