@@ -13,6 +13,9 @@ inc=${KLP_INCLUDE:-$here/../../include}
 rm -rf "$build"
 mkdir -p "$build" "$out"
 cp "$here"/*.[ch] "$here"/Kbuild "$build"/
+# the view of tools/klp-state, which test-view.sh runs
+cp "$here/../../tools/klp-state/klp_state_view.c" "$build"/
+echo 'obj-m += klp_state_view.o' >>"$build/Kbuild"
 make -s -C "$kdir" M="$build" KLP_INCLUDE="$inc" W=1 modules
 cp "$build"/*.ko "$out"/
 
@@ -37,6 +40,7 @@ for bad in "$here"/bad/*.c; do
 	}
 done
 cp "$here"/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/
+cp "$here/../../tools/klp-state/klp-state" "$out"/
 sed -n 's/^#define KLP_STATE_VERSION_STRING[[:space:]]*"\(.*\)"$/\1/p' \
 	"$inc/klp/version.h" >"$out/version"
 [ -s "$out/version" ] || { echo "no KLP_STATE_VERSION_STRING in $inc/klp/version.h" >&2; exit 1; }
