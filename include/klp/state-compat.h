@@ -640,20 +640,23 @@ static int __klp_state_check_protocols(struct __klp_state_registry *registry)
 	const struct __klp_state_registered *self = __klp_state_self;
 	struct __klp_state_registered *other;
 
-	/* a registry of another layout: refused before it is walked */
-	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
-	    registry->oldest > KLP_STATE_PROTO) {
-		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
-		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
-		       registry->proto);
-		return -EINVAL;
-	}
+	/* a registry from before protocol 2 has another layout: no walk */
+	if (registry->proto < 2)
+		goto registry;
 	list_for_each_entry(other, &registry->patches, node) {
 		if (__klp_state_speaks(other->proto, other->oldest))
 			continue;
 		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot work with livepatch '%s' (state protocol %u, works with %u and later)\n",
 		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
 		       other->patch->mod->name, other->proto, other->oldest);
+		return -EINVAL;
+	}
+registry:
+	if (registry->proto < KLP_STATE_PROTO_OLDEST ||
+	    registry->oldest > KLP_STATE_PROTO) {
+		pr_err("livepatch '%s' (state protocol %u, works with %u and later) cannot read the state registry of protocol %u\n",
+		       self->patch->mod->name, KLP_STATE_PROTO, self->oldest,
+		       registry->proto);
 		return -EINVAL;
 	}
 	return 0;
