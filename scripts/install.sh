@@ -12,7 +12,9 @@
 #   share/klp-state/cocci/                 the semantic patches, their
 #                                          Python module and the
 #                                          migration driver
+#   src/klp-state/tools/klp-state/         the source of klp_state_view.ko
 #   bin/klp-migrate                        the command that runs the driver
+#   bin/klp-state                          the list of livepatches and states
 #   share/man/man1/klp-migrate.1           its manual page
 #   share/klp-state/manifest               what was installed
 #
@@ -131,6 +133,10 @@ do_install()
 		put "$f" "src/klp-state/include/klp/${f##*/}" 0644
 	done
 	put "$top/klp-state.kbuild" src/klp-state/klp-state.kbuild 0644
+	put "$top/tools/klp-state/klp_state_view.c" \
+		src/klp-state/tools/klp-state/klp_state_view.c 0644
+	put "$top/tools/klp-state/Kbuild" src/klp-state/tools/klp-state/Kbuild 0644
+	put "$top/tools/klp-state/klp-state" bin/klp-state 0755
 	for f in "$top"/cocci/*.cocci "$top"/cocci/*.py; do
 		put "$f" "share/klp-state/cocci/${f##*/}" 0644
 	done

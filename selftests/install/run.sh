@@ -80,7 +80,8 @@ install_tree()
 	for f in src/klp-state/include/klp/state.h src/klp-state/include/klp/state-compat.h \
 		 src/klp-state/include/klp/version.h src/klp-state/klp-state.kbuild \
 		 bin/klp-migrate share/klp-state/cocci/klp-migrate share/man/man1/klp-migrate.1 \
-		 share/klp-state/manifest; do
+		 bin/klp-state src/klp-state/tools/klp-state/klp_state_view.c \
+		 src/klp-state/tools/klp-state/Kbuild share/klp-state/manifest; do
 		[ -f "$inst/$f" ] || why="$why; no $prefix/$f"
 	done
 	for f in "$top"/cocci/*.cocci; do
@@ -92,6 +93,7 @@ install_tree()
 			why="$why; $prefix/src/klp-state/include/klp/${f##*/} differs from include/klp/"
 	done
 	[ -x "$inst/bin/klp-migrate" ] || why="$why; bin/klp-migrate not executable"
+	[ -x "$inst/bin/klp-state" ] || why="$why; bin/klp-state not executable"
 	[ ! -e "$inst/include" ] && [ ! -e "$dest/usr/include" ] ||
 		why="$why; something in an include/ of the system"
 	result "$why" "make install DESTDIR=... puts headers, Kbuild fragment, klp-migrate, scripts and man page under $prefix"
@@ -130,6 +132,22 @@ versions()
 	[ "$deb" = "$str" ] || why="$why; debian/changelog says '$deb'"
 	[ "$man" = "$str" ] || why="$why; klp-migrate.1 says '$man'"
 	result "$why" "version.h $str: its numbers, CHANGELOG, debian/changelog and klp-migrate.1 agree"
+}
+
+# view KDIR DIR: the installed klp_state_view.ko source builds where it
+# is installed, from a copy, against KDIR
+view()
+{
+	local kdir=$1 b=$tmp/view-${1##*/} why='' rc=0
+
+	rm -rf "$b" && cp -r "$2/src/klp-state/tools/klp-state" "$b"
+	sed -i "s|\$(src)/../../include|$2/src/klp-state/include|" "$b/Kbuild"
+	(unset KLP_INCLUDE CPATH C_INCLUDE_PATH
+	 timeout -k 5 600 make -C "$kdir" M="$b" W=1 modules) >"$out" 2>&1 || rc=$?
+	[ $rc -eq 0 ] || why="$why; exit status $rc"
+	! grep -qE 'warning:|error:' "$out" || why="$why; warnings or errors"
+	[ -f "$b/klp_state_view.ko" ] || why="$why; no klp_state_view.ko"
+	result "$why" "${kdir##*/}: the installed klp_state_view.c builds with W=1"
 }
 
 # samples KDIR DIR WHAT: samples/*.c, copied alone, built with the Kbuild
@@ -397,6 +415,7 @@ versions
 kdirs=$(find /usr/src -maxdepth 1 -name 'linux-headers-*-amd64' | LC_ALL=C sort -V)
 for kdir in $kdirs; do
 	samples "$kdir" "$inst" "the installed header"
+	view "$kdir" "$inst"
 done
 [ -n "$kdirs" ] ||
 	skip "samples build against the installed header" "no /usr/src/linux-headers-*-amd64"
