@@ -392,7 +392,7 @@ static void __klp_state_free_shadows(struct klp_patch *patch,
 			    record->compat->callbacks.shadow_dtor);
 }
 
-static noinline void __klp_state_report_kept(void)
+static void __klp_state_report_kept(void)
 {
 	if (!__klp_state_engine.shadows_kept)
 		return;
@@ -684,7 +684,6 @@ static int __klp_state_pre_patch(struct klp_object *obj)
 		__klp_state_engine.phase = __KLP_STATE_IDLE;
 		__klp_state_busy_end();
 		__klp_state_registry_put(registry);
-		__klp_state_sync_copies();
 		return ret;
 	}
 	/* registered first: the replaced ones' lookups see the newest */
@@ -698,7 +697,6 @@ static int __klp_state_pre_patch(struct klp_object *obj)
 		__klp_state_leave(registry);
 	else
 		__klp_state_registry_put(registry);
-	__klp_state_sync_copies();
 	return ret;
 }
 
@@ -761,7 +759,6 @@ static void __klp_state_post_patch(struct klp_object *obj)
 #endif
 	__klp_state_engine.phase = __KLP_STATE_ENABLED;
 	__klp_state_busy_end();
-	__klp_state_sync_copies();
 	__klp_state_report_kept();
 }
 
@@ -856,7 +853,6 @@ static void __klp_state_pre_unpatch(struct klp_object *obj)
 	__klp_state_disable_begin(NULL);
 	if (author_obj && author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
-	__klp_state_sync_copies();
 }
 
 static void __klp_state_post_unpatch(struct klp_object *obj)
@@ -865,7 +861,6 @@ static void __klp_state_post_unpatch(struct klp_object *obj)
 
 	__klp_state_objs_post(false);
 	__klp_state_leave(registry);
-	__klp_state_sync_copies();
 	__klp_state_report_kept();
 }
 
@@ -886,7 +881,6 @@ static int __klp_state_obj_pre_patch(struct klp_object *obj)
 		if (ret)
 			__klp_state_remove_marked(obj);
 	}
-	__klp_state_sync_copies();
 	return ret;
 }
 
@@ -901,7 +895,6 @@ static void __klp_state_obj_pre_unpatch(struct klp_object *obj)
 		__klp_state_going_begin(obj);
 	if (author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
-	__klp_state_sync_copies();
 }
 
 /* Is a replace by a newer livepatch than this module's pending? */
@@ -941,8 +934,54 @@ static void __klp_state_obj_post(struct klp_object *obj)
 	 */
 	if (patched && __klp_state_replaced())
 		__klp_state_dropped_on_load(obj);
+}
+
+/*
+ * The callbacks the kernel calls for every object of the engine's table.
+ * The vmlinux object (first, and never a module) carries the patch-scope
+ * states, which wrap every object's callbacks; a module object carries
+ * its own states.  A post callback runs once the kernel patched or
+ * unpatched the object: &klp_object.patched tells which.  After each,
+ * the kernel's copies of the legacy states follow the author's entries.
+ */
+static int __klp_state_on_pre_patch(struct klp_object *obj)
+{
+	int ret;
+
+	if (!obj->name)
+		ret = __klp_state_pre_patch(obj);
+	else
+		ret = __klp_state_obj_pre_patch(obj);
+	__klp_state_sync_copies();
+	return ret;
+}
+
+static void __klp_state_on_pre_unpatch(struct klp_object *obj)
+{
+	if (!obj->name)
+		__klp_state_pre_unpatch(obj);
+	else
+		__klp_state_obj_pre_unpatch(obj);
 	__klp_state_sync_copies();
 }
+
+static void __klp_state_on_post(struct klp_object *obj)
+{
+	if (obj->name)
+		__klp_state_obj_post(obj);
+	else if (obj->patched)
+		__klp_state_post_patch(obj);
+	else
+		__klp_state_post_unpatch(obj);
+	__klp_state_sync_copies();
+}
+
+static const struct klp_callbacks __klp_state_callbacks = {
+	.pre_patch = __klp_state_on_pre_patch,
+	.post_patch = __klp_state_on_post,
+	.pre_unpatch = __klp_state_on_pre_unpatch,
+	.post_unpatch = __klp_state_on_post,
+};
 
 /* ---- checking and building the tables ---- */
 
@@ -963,7 +1002,7 @@ static bool __klp_state_managed(const struct klp_state *state)
 }
 
 /* The module object of @patch named @name, NULL when there is none. */
-static noinline struct klp_object *
+static struct klp_object *
 __klp_state_find_obj(struct klp_object *objs, const char *name)
 {
 	struct klp_object *obj;
@@ -1029,7 +1068,6 @@ static int __klp_state_setup_objs(struct klp_patch *patch)
 {
 	struct klp_object *objs = __klp_state_engine.objs, *obj;
 	const char *name = patch->mod->name;
-	struct klp_callbacks *callbacks;
 	bool vmlinux = false;
 	unsigned int nr = 1;
 
@@ -1053,17 +1091,9 @@ static int __klp_state_setup_objs(struct klp_patch *patch)
 		}
 		objs[nr] = *obj;
 		__klp_state_engine.author_objs[nr] = obj;
-		callbacks = &objs[nr++].callbacks;
-		callbacks->pre_patch = __klp_state_obj_pre_patch;
-		callbacks->post_patch = __klp_state_obj_post;
-		callbacks->pre_unpatch = __klp_state_obj_pre_unpatch;
-		callbacks->post_unpatch = __klp_state_obj_post;
+		objs[nr++].callbacks = __klp_state_callbacks;
 	}
-	callbacks = &objs[0].callbacks;
-	callbacks->pre_patch = __klp_state_pre_patch;
-	callbacks->post_patch = __klp_state_post_patch;
-	callbacks->pre_unpatch = __klp_state_pre_unpatch;
-	callbacks->post_unpatch = __klp_state_post_unpatch;
+	objs[0].callbacks = __klp_state_callbacks;
 	return 0;
 }
 
