@@ -291,8 +291,10 @@ static const char __klp_state_stamp[] __section(".modinfo") __aligned(1) =
 	"klp_state=" KLP_STATE_VERSION_STRING " " __KLP_STATE_STAMP;
 
 /* Keep the stamp in the file that calls this; no instruction. */
-#define __klp_state_stamp_here()					\
-	asm volatile ("" : : "i" (__klp_state_stamp))
+static __always_inline void __klp_state_stamp_here(void)
+{
+	asm volatile ("" : : "i" (__klp_state_stamp));
+}
 
 #ifdef KLP_STATE_NATIVE
 
