@@ -16,6 +16,7 @@
 #   bin/klp-migrate                        the command that runs the driver
 #   bin/klp-state                          the list of livepatches and states
 #   share/man/man1/klp-migrate.1           its manual page
+#   share/man/man1/klp-state.1             klp-state's
 #   share/klp-state/manifest               what was installed
 #
 # The manifest lists each file installed and each directory the install
@@ -144,6 +145,7 @@ do_install()
 		-e '1s|^#!/usr/bin/env python3$|#!/usr/bin/python3|'
 	put "$top/scripts/klp-migrate.sh" bin/klp-migrate 0755
 	put "$top/Documentation/man/klp-migrate.1" share/man/man1/klp-migrate.1 0644
+	put "$top/Documentation/man/klp-state.1" share/man/man1/klp-state.1 0644
 	mkdirs "$(dirname "$prefix/$manifest")"
 	echo "f $prefix/$manifest" >>"$list"
 	install -m 0644 -- "$list" "$root$prefix/$manifest"

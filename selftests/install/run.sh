@@ -81,7 +81,8 @@ install_tree()
 		 src/klp-state/include/klp/version.h src/klp-state/klp-state.kbuild \
 		 bin/klp-migrate share/klp-state/cocci/klp-migrate share/man/man1/klp-migrate.1 \
 		 bin/klp-state src/klp-state/tools/klp-state/klp_state_view.c \
-		 src/klp-state/tools/klp-state/Kbuild share/klp-state/manifest; do
+		 src/klp-state/tools/klp-state/Kbuild share/man/man1/klp-state.1 \
+		 share/klp-state/manifest; do
 		[ -f "$inst/$f" ] || why="$why; no $prefix/$f"
 	done
 	for f in "$top"/cocci/*.cocci; do
@@ -116,7 +117,7 @@ install_tree()
 
 versions()
 {
-	local why='' maj min pat str ch deb man
+	local why='' maj min pat str ch deb man man2
 
 	read -r maj min pat < <(for v in MAJOR MINOR PATCH; do
 		sed -n "s/^#define KLP_STATE_VERSION_${v}[[:space:]]*\([0-9]*\)$/\1/p" \
@@ -126,12 +127,14 @@ versions()
 	ch=$(sed -n 's/^\([0-9][0-9.]*\) (.*)$/\1/p' "$top/CHANGELOG" | head -n 1)
 	deb=$(sed -n '1s/^klp-state (\([^)]*\)).*/\1/p' "$top/debian/changelog" 2>/dev/null)
 	man=$(sed -n 's/^\.TH .* "klp-state \([^"]*\)".*/\1/p' "$inst/share/man/man1/klp-migrate.1")
+	man2=$(sed -n 's/^\.TH .* "klp-state \([^"]*\)".*/\1/p' "$inst/share/man/man1/klp-state.1")
 	: >"$out"
 	[ "$maj.$min.$pat" = "$str" ] || why="$why; numbers $maj.$min.$pat, string $str"
 	[ "$ch" = "$str" ] || why="$why; CHANGELOG's newest release is '$ch'"
 	[ "$deb" = "$str" ] || why="$why; debian/changelog says '$deb'"
 	[ "$man" = "$str" ] || why="$why; klp-migrate.1 says '$man'"
-	result "$why" "version.h $str: its numbers, CHANGELOG, debian/changelog and klp-migrate.1 agree"
+	[ "$man2" = "$str" ] || why="$why; klp-state.1 says '$man2'"
+	result "$why" "version.h $str: its numbers, CHANGELOG, debian/changelog, klp-migrate.1 and klp-state.1 agree"
 }
 
 # view KDIR DIR: the installed klp_state_view.ko source builds where it
@@ -200,6 +203,13 @@ help_man()
 	[ ! -s "$out" ] || why="$why; warnings"
 	grep -q 'klp-migrate - convert livepatch sources' "$tmp/man" || why="$why; no NAME line"
 	result "$why" "klp-migrate.1 renders without a warning"
+	why=''
+	LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 \
+		man --warnings -E UTF-8 -l "$inst/share/man/man1/klp-state.1" 2>"$out" >"$tmp/man" ||
+		why="man failed"
+	[ ! -s "$out" ] || why="$why; warnings"
+	grep -q 'klp-state - list the livepatches' "$tmp/man" || why="$why; no NAME line"
+	result "$why" "klp-state.1 renders without a warning"
 }
 
 # The inputs of cocci/tests, as the cocci suite converts them.
