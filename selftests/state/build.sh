@@ -13,7 +13,7 @@ inc=${KLP_INCLUDE:-$here/../../include}
 rm -rf "$build"
 mkdir -p "$build" "$out"
 cp "$here"/*.[ch] "$here"/Kbuild "$build"/
-# the view of tools/klp-state, which test-view.sh runs
+# the view of tools/klp-state, which test-list.sh runs
 cp "$here/../../tools/klp-state/klp_state_view.c" "$build"/
 echo 'obj-m += klp_state_view.o' >>"$build/Kbuild"
 make -s -C "$kdir" M="$build" KLP_INCLUDE="$inc" W=1 modules

@@ -150,7 +150,8 @@ livepatch: '$A': unpatching complete
 % rmmod $T
 $T: unloaded"
 
-# Last: a forced patch module can never be unloaded.
+# Last, in the last script of the suite: a forced patch module can never
+# be unloaded, and the scripts run in the order of their names.
 start_test "a forced transition runs the normal callbacks"
 load_mod $T
 hold 1
