@@ -4,7 +4,9 @@
 # run.sh [--rst]: static checks of the header and the code built on it,
 # against the headers of each stock kernel: W=1 and sparse (C=2) builds
 # without a warning, checkpatch, kernel-doc, and the .text the compat
-# engine adds; first, every .rst file of the tree through docutils.
+# engine adds, the warning of an untested kernel version (on a copy of
+# the header tree with another version.h); first, every .rst file of the
+# tree through docutils.
 # Prints KTAP and "N passed, N failed" (or adds to $KLP_TOTALS).  --rst
 # runs the .rst checks only, which need no kernel.
 set -uo pipefail
@@ -227,6 +229,63 @@ reference()
 	return $out
 }
 
+# fake_tree KDIR DIR MAJOR MINOR: a copy of the header tree KDIR at DIR
+# whose version.h claims Linux MAJOR.MINOR.0, everything else the same
+fake_tree()
+{
+	local kdir=$1 dir=$2 l
+
+	rm -rf "$dir" && cp -a "$kdir" "$dir" || return 1
+	for l in scripts tools; do
+		ln -sfn "$(readlink -f "$kdir/$l")" "$dir/$l"
+	done
+	sed -i -e "s/^#define LINUX_VERSION_CODE .*/#define LINUX_VERSION_CODE $((($3 << 16) + ($4 << 8)))/" \
+	       -e "s/^#define LINUX_VERSION_MAJOR .*/#define LINUX_VERSION_MAJOR $3/" \
+	       -e "s/^#define LINUX_VERSION_PATCHLEVEL .*/#define LINUX_VERSION_PATCHLEVEL $4/" \
+	       -e "s/^#define LINUX_VERSION_SUBLEVEL .*/#define LINUX_VERSION_SUBLEVEL 0/" \
+		"$dir/include/generated/uapi/linux/version.h"
+}
+
+# mk_untested FLAGS KDIR: samples/livepatch-state-shadow.c built with FLAGS
+mk_untested()
+{
+	local b=$work/untested
+
+	rm -rf "$b" && mkdir -p "$b"
+	cp "$top/samples/livepatch-state-shadow.c" "$b"/
+	printf 'ccflags-y += -I%s %s\nobj-m += livepatch-state-shadow.o\n' \
+		"$inc" "$1" >"$b/Kbuild"
+	make -C "$2" M="$b" modules >"$work/out" 2>&1
+}
+
+# untested KDIR: a tree claiming a kernel the bed never boots builds
+# samples/livepatch-state-shadow.c with one warning that names the tested
+# kernels (those of KLP_VALID_KVERS), and none with KLP_STATE_ALLOW_UNTESTED;
+# a 5.4 tree still fails with its error; KDIR itself builds without it.
+untested()
+{
+	local kdir=$1 b=$work/untested fake=$work/fake-tree tested
+	local warn='warning: #warning "klp/state.h: this kernel is untested, the tested ones are Linux'
+
+	tested="$(echo "$KLP_VALID_KVERS" | sed 's/ / and /')"
+	mk_untested "" "$kdir" && ! grep -q 'warning:' "$work/out"
+	result $? "$k: the tested kernel builds without the untested-kernel warning"
+	fake_tree "$kdir" "$fake" 7 3 &&
+		mk_untested "" "$fake" &&
+		[ "$(grep -c 'warning:' "$work/out")" = 1 ] &&
+		grep -qF "$warn $tested; define KLP_STATE_ALLOW_UNTESTED" "$work/out" &&
+		[ -f "$b/livepatch-state-shadow.ko" ]
+	result $? "$k: a tree claiming 7.3 builds, warning that only $tested are tested"
+	mk_untested -DKLP_STATE_ALLOW_UNTESTED "$fake" &&
+		! grep -q 'warning:' "$work/out"
+	result $? "$k: KLP_STATE_ALLOW_UNTESTED silences the warning on 7.3"
+	fake_tree "$kdir" "$fake" 5 4 &&
+		! mk_untested -DKLP_STATE_ALLOW_UNTESTED "$fake" &&
+		grep -q 'error: #error "klp/state.h: needs Linux 5.5 or later' "$work/out"
+	result $? "$k: a tree claiming 5.4 still fails with its error, opt-in or not"
+	rm -rf "$fake" "$b"
+}
+
 finish()
 {
 	echo "1..$n"
@@ -267,6 +326,8 @@ for k in $kvers; do
 	must_fail "$release"
 
 	size_probes "$release"
+
+	untested "$release"
 done
 
 s=$(scripts_of 6.12)
