@@ -307,16 +307,13 @@ if [ "${1:-}" = --rst ]; then
 	exit
 fi
 echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
-     "$(for k in $kvers; do ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
-	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
+     "$(for k in $kvers; do stock_kdir "$k" | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
      "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch;" \
      "the .rst files with docutils $docutils)"
 rst
 for k in $kvers; do
 	check_kver "$k"
-	release=$(ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
-		  sort -V | tail -n1)
-	[ -n "$release" ] || die "no linux-headers for $k"
+	release=$(stock_kdir "$k") || die "no stock headers for $k"
 
 	build "$release" W=1
 	result $? "$k: W=1 build without warnings"
