@@ -51,6 +51,7 @@ declare_steps()
 	step invariants 1 "" "$here/invariants/run.sh"
 	step install 1 "" "$here/install/run.sh"
 	step host 1 "" "$here/kernels/host-test.sh" $kvers
+	step recipes 1 "" "$top/backports/recipes.sh"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2
