@@ -229,6 +229,30 @@ reference()
 	return $out
 }
 
+# migration_example KDIR: the before and after modules of
+# Documentation/migration.rst, "Before and after", build and link against
+# KDIR: modpost finds every symbol they use exported.
+migration_example()
+{
+	local b=$work/migration
+
+	rm -rf "$b" && mkdir -p "$b"
+	python3 - "$top/Documentation/migration.rst" "$b" <<-'PY'
+	import re, sys
+	text = open(sys.argv[1]).read()
+	text = text[text.index("\nBefore and after\n"):]
+	blocks = re.findall(r"\.\. code-block:: c\n\n((?:   .*\n|\n)+)", text)[:2]
+	for name, block in zip(("before", "after"), blocks):
+	    lines = [l[3:] for l in block.rstrip("\n").split("\n")]
+	    open(f"{sys.argv[2]}/{name}.c", "w").write("\n".join(lines) + "\n")
+	PY
+	[ -s "$b/before.c" ] && [ -s "$b/after.c" ] || return 1
+	printf 'ccflags-y += -I%s\nobj-m += before.o after.o\n' "$inc" >"$b/Kbuild"
+	make -C "$1" M="$b" modules >"$work/out" 2>&1 &&
+		[ -f "$b/before.ko" ] && [ -f "$b/after.ko" ] &&
+		! grep -E 'undefined|warning:|error:' "$work/out"
+}
+
 # fake_tree KDIR DIR MAJOR MINOR: a copy of the header tree KDIR at DIR
 # whose version.h claims Linux MAJOR.MINOR.0, everything else the same
 fake_tree()
@@ -325,6 +349,9 @@ for k in $kvers; do
 	size_probes "$release"
 
 	untested "$release"
+
+	migration_example "$release"
+	result $? "$k: migration.rst's before and after modules build and link"
 done
 
 s=$(scripts_of 6.12)
