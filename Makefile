@@ -38,7 +38,7 @@ DEB_OUT ?= $(KLP_CACHE)/deb
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint check-cli check-invariants migrate kernels vm-shell deps bench \
-	install uninstall deb check-install
+	install uninstall deb check-install htmldocs
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -64,6 +64,7 @@ help:
 	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
 	@echo '  deb             Debian packages (dpkg-buildpackage) into DEB_OUT, then lintian'
 	@echo '  check-install   install and deb into scratch dirs: samples built on each, klp-migrate, uninstall'
+	@echo '  htmldocs        Documentation/ as HTML under KLP_CACHE/htmldocs/html: Sphinx, the kernel-doc extension'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
@@ -96,6 +97,11 @@ install uninstall:
 
 deb: deps
 	@KLP_FROM=$(call q,$(from)) scripts/deb.sh $(call q,$(DEB_OUT))
+
+# Host only: Sphinx with the kernel-doc extension of linux-source-6.12,
+# warnings as errors; prints the path of index.html.
+htmldocs: deps
+	@scripts/htmldocs.sh $(call q,$(KLP_CACHE)/htmldocs/html)
 
 # Host only: no kernel is booted.
 check-install: deps

@@ -52,6 +52,7 @@ declare_steps()
 	step install 1 "" "$here/install/run.sh"
 	step host 1 "" "$here/kernels/host-test.sh" $kvers
 	step recipes 1 "" "$top/backports/recipes.sh"
+	step htmldocs 1 "" "$here/htmldocs/run.sh"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2
