@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 KVERS ?= 6.1 6.12
 KVER ?= 6.1
-DEMO ?= shadow module
+DEMO ?= shadow module format
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
 SUITES ?= $(foreach s,upstream state demo migrate,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
