@@ -53,6 +53,7 @@ declare_steps()
 	step host 1 "" "$here/kernels/host-test.sh" $kvers
 	step recipes 1 "" "$top/backports/recipes.sh"
 	step htmldocs 1 "" "$here/htmldocs/run.sh"
+	step try 1 "" "$here/try/run.sh" "${kvers%% *}"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2
