@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 KVERS ?= 6.1 6.12
 KVER ?= 6.1
-DEMO ?= shadow module
+DEMO ?= shadow module format
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
 SUITES ?= $(foreach s,upstream state demo migrate,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
@@ -38,7 +38,7 @@ DEB_OUT ?= $(KLP_CACHE)/deb
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
 	check-lint check-cli check-invariants migrate kernels vm-shell deps bench \
-	install uninstall deb check-install
+	install uninstall deb check-install htmldocs try
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
 
@@ -59,18 +59,22 @@ help:
 	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]'
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
 	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
+	@echo '  try             boot KVER FLAVOR, load TARGETS, then LP in order; the transcript and check-4b verdict'
 	@echo '  deps            install the missing Debian packages; the targets that build or boot run it first'
 	@echo '  install         headers, Kbuild fragment, klp-migrate and its scripts under DESTDIR/PREFIX'
 	@echo '  uninstall       remove what install put under DESTDIR/PREFIX, by its manifest'
 	@echo '  deb             Debian packages (dpkg-buildpackage) into DEB_OUT, then lintian'
 	@echo '  check-install   install and deb into scratch dirs: samples built on each, klp-migrate, uninstall'
+	@echo '  htmldocs        Documentation/ as HTML under KLP_CACHE/htmldocs/html: Sphinx, the kernel-doc extension'
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
 	@echo '  KVER       the kernel of demo, bench, vm-shell: $(KVER)'
 	@echo '  DEMO       the chapters of demo: "$(DEMO)" (valid: '"$(call valid,DEMO)"')'
 	@echo '  FLAVORS    flavors of check, kernels, check-harness: "$(FLAVORS)" (valid: '"$(call valid,FLAVORS)"')'
-	@echo '  FLAVOR     the flavor of vm-shell: $(FLAVOR)'
+	@echo '  FLAVOR     the flavor of vm-shell and try: $(FLAVOR)'
+	@echo '  LP         try: your livepatches (.ko), in the order of loading, or disable: $(or $(LP),none)'
+	@echo '  TARGETS    try: the target modules (.ko) your livepatches patch, loaded first: $(or $(TARGETS),none)'
 	@echo '  SUITES     suites of check, check-stock, -native, -debug, vm-shell: "$(SUITES)"'
 	@echo '             (valid: '"$(call valid,SUITES)"')'
 	@echo '  JOBS       steps of check, files of migrate and check-cocci at once: $(or $(JOBS),one per core)'
@@ -96,6 +100,16 @@ install uninstall:
 
 deb: deps
 	@KLP_FROM=$(call q,$(from)) scripts/deb.sh $(call q,$(DEB_OUT))
+
+# Host only: Sphinx with the kernel-doc extension of linux-source-6.12,
+# warnings as errors; prints the path of index.html.
+htmldocs: deps
+	@scripts/htmldocs.sh $(call q,$(KLP_CACHE)/htmldocs/html)
+
+# Relative LP and TARGETS are taken from the directory make was started in.
+try: deps
+	@LP=$(call q,$(LP)) TARGETS=$(call q,$(TARGETS)) KLP_FROM=$(call q,$(from)) \
+		selftests/try/try.sh $(KVER) $(FLAVOR)
 
 # Host only: no kernel is booted.
 check-install: deps

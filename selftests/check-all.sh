@@ -52,6 +52,10 @@ declare_steps()
 	step cli 1 "" "$here/cli/run.sh"
 	step invariants 1 "" "$here/invariants/run.sh"
 	step install 1 "" "$here/install/run.sh"
+	step host 1 "" "$here/kernels/host-test.sh" $kvers
+	step recipes 1 "" "$top/backports/recipes.sh"
+	step htmldocs 1 "" "$here/htmldocs/run.sh"
+	step try 1 "" "$here/try/run.sh" "${kvers%% *}"
 	vm_steps debug stock
 	step cocci 1 "$(for k in $kvers; do kernel_dep native "$k"; done | tr '\n' ' ')" \
 		make -k --no-print-directory -C "$top/cocci" check JOBS=2

@@ -42,6 +42,22 @@
 #error "klp/state.h: needs Linux 5.5 or later, the first kernel with struct klp_state"
 #endif
 
+/*
+ * The kernels the test bed boots are 6.1 and 6.12.  Another one from 5.5
+ * on builds, with a warning, unless the author takes it on: a kernel's
+ * livepatch core may differ in ways the compat engine and the backports
+ * rely on.  Define KLP_STATE_ALLOW_UNTESTED before the include to build
+ * for it without the warning.
+ */
+#define __KLP_STATE_KERNEL_IS(_major, _minor)				\
+	(KERNEL_VERSION(_major, _minor, 0) <= LINUX_VERSION_CODE &&	\
+	 KERNEL_VERSION(_major, (_minor) + 1, 0) > LINUX_VERSION_CODE)
+
+#if !defined(KLP_STATE_ALLOW_UNTESTED) &&				\
+	!__KLP_STATE_KERNEL_IS(6, 1) && !__KLP_STATE_KERNEL_IS(6, 12)
+#warning "klp/state.h: this kernel is untested, the tested ones are Linux 6.1 and 6.12; define KLP_STATE_ALLOW_UNTESTED before the include to build without this warning"
+#endif
+
 /**
  * KLP_STATE_RESERVED_ID - the state id the compat engine keeps for itself
  *

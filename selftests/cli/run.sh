@@ -127,8 +127,8 @@ cli_line()
 	bad "check-cocci JOBS=two" "JOBS: not a number of jobs: 'two' $jobs"
 	bad "bench BENCH_NS=10k" \
 		"BENCH_NS: not a number of shadow variables: '10k' $nums default \"10000 100000 1000000\")"
-	bad "demo DEMO=modules" "DEMO: unknown chapter 'modules' (valid: shadow module)"
-	bad "demo DEMO=" "DEMO: empty (valid: shadow module)"
+	bad "demo DEMO=modules" "DEMO: unknown chapter 'modules' (valid: shadow module format)"
+	bad "demo DEMO=" "DEMO: empty (valid: shadow module format)"
 	bad "migrate SRC=/usr/src MODE=diff" "MODE: unknown mode 'diff' (valid: patch report)"
 	bad "migrate" "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]"
 }

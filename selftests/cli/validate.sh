@@ -24,7 +24,7 @@ top=$(cd "$here/../.." && pwd)
 # What cocci/klp-migrate --mode takes.
 modes="patch report"
 # The chapters of make demo, in the order they are told.
-chapters="shadow module"
+chapters="shadow module format"
 
 bad()
 {

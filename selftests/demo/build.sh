@@ -15,7 +15,7 @@ mkdir -p "$build"
 cp "$here"/../../samples/*.c "$here"/../../samples/Kbuild "$build"/
 make -s -C "$kdir" M="$build" KLP_INCLUDE="${KLP_INCLUDE:-$here/../../include}" modules
 cp "$build"/*.ko "$here"/functions.sh "$out"/
-for c in ${KLP_DEMO:-shadow module}; do
+for c in ${KLP_DEMO:-shadow module format}; do
 	n=$((n + 1))
 	cp "$here/test-$c.sh" "$out/test-$n-$c.sh"
 done

@@ -422,13 +422,13 @@ echo "# suite: install (make install into a scratch DESTDIR, PREFIX=$prefix;" \
 before=$(tree_state)
 install_tree
 versions
-kdirs=$(find /usr/src -maxdepth 1 -name 'linux-headers-*-amd64' | LC_ALL=C sort -V)
+kdirs=$("$top/selftests/kernels/stock-kdir.sh")
 for kdir in $kdirs; do
 	samples "$kdir" "$inst" "the installed header"
 	view "$kdir" "$inst"
 done
 [ -n "$kdirs" ] ||
-	skip "samples build against the installed header" "no /usr/src/linux-headers-*-amd64"
+	skip "samples build against the installed header" "no stock headers (selftests/kernels/stock-kdir.sh)"
 help_man
 migrate
 uninstall

@@ -70,9 +70,89 @@ build_env() {
 
 stock_image_pkg() {
 	case $1 in
-	6.1) echo "linux-image-amd64 linux-headers-amd64";;
-	*) echo "linux-image-$1-amd64 linux-headers-$1-amd64";;
+	6.1) echo "linux-image-amd64";;
+	*) echo "linux-image-$1-amd64";;
 	esac
+}
+
+# stock_release KVER: the release (uname -r) of Debian's stock kernel of
+# KVER that apt's lists offer now: what its meta-package depends on.
+stock_release() {
+	apt-cache depends "$(stock_image_pkg "$1")" 2>/dev/null |
+		sed -n 's/^ *Depends: linux-image-\([0-9][^ ]*-amd64\)$/\1/p' |
+		sort -V | tail -n1
+}
+
+# stock_fetch DIR PKG...: the .deb files of PKG into DIR, by apt-get
+# download; once more after an apt-get update when the lists are stale.
+stock_fetch() {
+	local dir=$1
+
+	shift
+	(cd "$dir" && apt-get download -q -o APT::Sandbox::User=root "$@") >&2 && return 0
+	[ "$(id -u)" -eq 0 ] || return 1
+	log "apt-get download failed: updating apt's lists once"
+	apt-get update -q >&2 || return 1
+	(cd "$dir" && apt-get download -q -o APT::Sandbox::User=root "$@") >&2
+}
+
+# stock_tree KVER: prints $KLP_CACHE/stock/RELEASE, a root into which
+# Debian's image, headers, common headers and kbuild packages of the stock
+# kernel RELEASE of KVER are unpacked (of the image, /boot only): the
+# bed boots RELEASE/boot/vmlinuz-RELEASE and builds against
+# RELEASE/usr/src/linux-headers-RELEASE.  Nothing is installed: the
+# host's /boot, /lib/modules and /usr/src stay as they are.  Without
+# apt's lists (offline), the newest tree unpacked before.
+stock_tree() {
+	local kver=$1 base=$KLP_CACHE/stock release dir tmp p deps debs
+
+	mkdir -p "$base"
+	release=$(stock_release "$kver")
+	if [ -z "$release" ]; then
+		release=$(cd "$base" && ls -d "$kver".*-amd64 2>/dev/null | sort -V | tail -n1)
+		[ -n "$release" ] && [ -f "$base/$release.stamp" ] ||
+			die "no stock kernel $kver: apt knows no $(stock_image_pkg "$kver") (run apt-get update) and $base has none"
+	fi
+	dir=$base/$release
+	(
+		flock 8
+		[ -f "$dir.stamp" ] && exit 0
+		log "fetching Debian's stock kernel $release (apt-get download, unpacked into $dir)"
+		tmp=$base/.fetch.$$
+		rm -rf "$tmp" "$dir" && mkdir -p "$tmp/debs" "$tmp/root" || exit 1
+		# The headers' own dependencies that carry the tree: the common
+		# headers and kbuild (scripts/ and tools/ link to it).
+		deps=$(apt-cache depends "linux-headers-$release" 2>/dev/null |
+			sed -n 's/^ *|\{0,1\}Depends: \(linux-\(headers\|kbuild\)-[^ <]*\)$/\1/p' | sort -u)
+		stock_fetch "$tmp/debs" "linux-image-$release" "linux-headers-$release" $deps ||
+			{ rm -rf "$tmp"; die "cannot download the packages of $release"; }
+		for p in "$tmp"/debs/*.deb; do
+			case $(basename "$p") in
+			linux-image-*)
+				dpkg-deb --fsys-tarfile "$p" | tar -x -C "$tmp/root" ./boot ;;
+			*)
+				dpkg-deb -x "$p" "$tmp/root" ;;
+			esac || { rm -rf "$tmp"; die "cannot unpack $p"; }
+		done
+		p=$tmp/root/usr/src/linux-headers-$release
+		[ -f "$p/Makefile" ] && [ -f "$tmp/root/boot/vmlinuz-$release" ] ||
+			{ rm -rf "$tmp"; die "the packages of $release lack the headers or the image"; }
+		# The flavour's Makefile includes the common tree by its absolute
+		# path under /usr/src: point it into the unpacked root.
+		sed -i "s|^include /usr/src/|include $dir/usr/src/|" "$p/Makefile"
+		mv -T "$tmp/root" "$dir" || { rm -rf "$tmp"; exit 1; }
+		(cd "$tmp/debs" && ls *.deb) >"$dir.stamp"
+		rm -rf "$tmp"
+	) 8>"$base/$release.lock" || exit 1
+	echo "$dir"
+}
+
+# stock_kdir KVER: the unpacked headers of the stock kernel of KVER
+stock_kdir() {
+	local dir
+
+	dir=$(stock_tree "$1") || exit 1
+	echo "$dir/usr/src/linux-headers-$(basename "$dir")"
 }
 
 # counted NAME COMMAND...: runs COMMAND, which adds "passed failed skipped"

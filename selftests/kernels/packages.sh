@@ -3,16 +3,17 @@
 #
 # packages.sh [--list]
 #
-# Installs the Debian packages the test bed needs, only those missing.
-# With --list, prints the list and exits.
+# Installs the Debian packages the test bed needs, only those missing:
+# tools and sources, never a kernel.  The stock kernels' images and
+# headers are fetched as packages and unpacked into the cache instead
+# (common.sh, stock_tree()): the host's /boot, /lib/modules and the
+# kernel it boots stay as they are.  With --list, prints the list and
+# exits.
 set -euo pipefail
 
 . "$(dirname "$0")/common.sh"
 
 pkgs=(
-	# stock kernels and their headers (6.1 is bookworm's default)
-	linux-image-amd64 linux-headers-amd64
-	linux-image-6.12-amd64 linux-headers-6.12-amd64
 	# sources: native kernels, upstream selftests of each kernel
 	linux-source-6.1 linux-source-6.12 xz-utils
 	# building kernels and modules

@@ -9,7 +9,9 @@
 # KLP_KDIR is what out-of-tree modules build against; KLP_KSRC holds the
 # kernel's own tools/testing/selftests (and lib/livepatch on 6.1).
 #
-#   stock:  Debian's installed image and headers, newest ABI of the series.
+#   stock:  Debian's image and headers of the series, as apt offers them now,
+#           fetched with apt-get download and unpacked under
+#           $KLP_CACHE/stock/<release>: nothing is installed into the host.
 #   native: linux-source-<kver> with backports/<kver>/series applied, built
 #           from tinyconfig + config fragments, incrementally, with ccache.
 #   debug:  the native tree again, in a tree of its own, plus
@@ -57,17 +59,13 @@ stock_sources() {
 }
 
 provision_stock() {
-	local img release kdir
-	img=$(ls -1 /boot/vmlinuz-"$kver".*-amd64 /boot/vmlinuz-"$kver".*+deb*-amd64 \
-		2>/dev/null | sort -uV | tail -n1 || true)
-	[ -n "$img" ] || die "no /boot/vmlinuz-$kver.* (package $(stock_image_pkg "$kver"))"
-	release=${img#/boot/vmlinuz-}
-	kdir=/usr/src/linux-headers-$release
-	[ -f "$kdir/Makefile" ] ||
-		die "$kdir missing (package linux-headers-$release)"
-	[ -r "$img" ] || die "$img not readable"
-	write_env "$release" "$img" "$kdir" "$(stock_sources)" \
-		"$(dpkg-query -W -f '${Version}' "linux-image-$release" 2>/dev/null || echo unknown)"
+	local dir release img
+
+	dir=$(stock_tree "$kver") || exit 1
+	release=$(basename "$dir")
+	img=$dir/boot/vmlinuz-$release
+	write_env "$release" "$img" "$dir/usr/src/linux-headers-$release" "$(stock_sources)" \
+		"$(awk -F_ -v p="linux-image-$release" '$1 == p { sub("%3a", ":", $2); print $2 }' "$dir.stamp")"
 }
 
 # Everything that decides the content of the patched source tree.

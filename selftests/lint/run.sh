@@ -4,7 +4,9 @@
 # run.sh [--rst]: static checks of the header and the code built on it,
 # against the headers of each stock kernel: W=1 and sparse (C=2) builds
 # without a warning, checkpatch, kernel-doc, and the .text the compat
-# engine adds; first, every .rst file of the tree through docutils.
+# engine adds, the warning of an untested kernel version (on a copy of
+# the header tree with another version.h); first, every .rst file of the
+# tree through docutils.
 # Prints KTAP and "N passed, N failed" (or adds to $KLP_TOTALS).  --rst
 # runs the .rst checks only, which need no kernel.
 set -uo pipefail
@@ -233,6 +235,87 @@ reference()
 	return $out
 }
 
+# migration_example KDIR: the before and after modules of
+# Documentation/migration.rst, "Before and after", build and link against
+# KDIR: modpost finds every symbol they use exported.
+migration_example()
+{
+	local b=$work/migration
+
+	rm -rf "$b" && mkdir -p "$b"
+	python3 - "$top/Documentation/migration.rst" "$b" <<-'PY'
+	import re, sys
+	text = open(sys.argv[1]).read()
+	text = text[text.index("\nBefore and after\n"):]
+	blocks = re.findall(r"\.\. code-block:: c\n\n((?:   .*\n|\n)+)", text)[:2]
+	for name, block in zip(("before", "after"), blocks):
+	    lines = [l[3:] for l in block.rstrip("\n").split("\n")]
+	    open(f"{sys.argv[2]}/{name}.c", "w").write("\n".join(lines) + "\n")
+	PY
+	[ -s "$b/before.c" ] && [ -s "$b/after.c" ] || return 1
+	printf 'ccflags-y += -I%s\nobj-m += before.o after.o\n' "$inc" >"$b/Kbuild"
+	make -C "$1" M="$b" modules >"$work/out" 2>&1 &&
+		[ -f "$b/before.ko" ] && [ -f "$b/after.ko" ] &&
+		! grep -E 'undefined|warning:|error:' "$work/out"
+}
+
+# fake_tree KDIR DIR MAJOR MINOR: a copy of the header tree KDIR at DIR
+# whose version.h claims Linux MAJOR.MINOR.0, everything else the same
+fake_tree()
+{
+	local kdir=$1 dir=$2 l
+
+	rm -rf "$dir" && cp -a "$kdir" "$dir" || return 1
+	for l in scripts tools; do
+		ln -sfn "$(readlink -f "$kdir/$l")" "$dir/$l"
+	done
+	sed -i -e "s/^#define LINUX_VERSION_CODE .*/#define LINUX_VERSION_CODE $((($3 << 16) + ($4 << 8)))/" \
+	       -e "s/^#define LINUX_VERSION_MAJOR .*/#define LINUX_VERSION_MAJOR $3/" \
+	       -e "s/^#define LINUX_VERSION_PATCHLEVEL .*/#define LINUX_VERSION_PATCHLEVEL $4/" \
+	       -e "s/^#define LINUX_VERSION_SUBLEVEL .*/#define LINUX_VERSION_SUBLEVEL 0/" \
+		"$dir/include/generated/uapi/linux/version.h"
+}
+
+# mk_untested FLAGS KDIR: samples/livepatch-state-shadow.c built with FLAGS
+mk_untested()
+{
+	local b=$work/untested
+
+	rm -rf "$b" && mkdir -p "$b"
+	cp "$top/samples/livepatch-state-shadow.c" "$b"/
+	printf 'ccflags-y += -I%s %s\nobj-m += livepatch-state-shadow.o\n' \
+		"$inc" "$1" >"$b/Kbuild"
+	make -C "$2" M="$b" modules >"$work/out" 2>&1
+}
+
+# untested KDIR: a tree claiming a kernel the bed never boots builds
+# samples/livepatch-state-shadow.c with one warning that names the tested
+# kernels (those of KLP_VALID_KVERS), and none with KLP_STATE_ALLOW_UNTESTED;
+# a 5.4 tree still fails with its error; KDIR itself builds without it.
+untested()
+{
+	local kdir=$1 b=$work/untested fake=$work/fake-tree tested
+	local warn='warning: #warning "klp/state.h: this kernel is untested, the tested ones are Linux'
+
+	tested="$(echo "$KLP_VALID_KVERS" | sed 's/ / and /')"
+	mk_untested "" "$kdir" && ! grep -q 'warning:' "$work/out"
+	result $? "$k: the tested kernel builds without the untested-kernel warning"
+	fake_tree "$kdir" "$fake" 7 3 &&
+		mk_untested "" "$fake" &&
+		[ "$(grep -c 'warning:' "$work/out")" = 1 ] &&
+		grep -qF "$warn $tested; define KLP_STATE_ALLOW_UNTESTED" "$work/out" &&
+		[ -f "$b/livepatch-state-shadow.ko" ]
+	result $? "$k: a tree claiming 7.3 builds, warning that only $tested are tested"
+	mk_untested -DKLP_STATE_ALLOW_UNTESTED "$fake" &&
+		! grep -q 'warning:' "$work/out"
+	result $? "$k: KLP_STATE_ALLOW_UNTESTED silences the warning on 7.3"
+	fake_tree "$kdir" "$fake" 5 4 &&
+		! mk_untested -DKLP_STATE_ALLOW_UNTESTED "$fake" &&
+		grep -q 'error: #error "klp/state.h: needs Linux 5.5 or later' "$work/out"
+	result $? "$k: a tree claiming 5.4 still fails with its error, opt-in or not"
+	rm -rf "$fake" "$b"
+}
+
 finish()
 {
 	echo "1..$n"
@@ -254,16 +337,13 @@ if [ "${1:-}" = --rst ]; then
 	exit
 fi
 echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
-     "$(for k in $kvers; do ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
-	sort -V | tail -n1 | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
+     "$(for k in $kvers; do stock_kdir "$k" | sed 's|.*/linux-headers-||'; done | paste -sd ' ')" \
      "and linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null)'s checkpatch;" \
      "the .rst files with docutils $docutils)"
 rst
 for k in $kvers; do
 	check_kver "$k"
-	release=$(ls -d /usr/src/linux-headers-"$k".*-amd64 2>/dev/null |
-		  sort -V | tail -n1)
-	[ -n "$release" ] || die "no linux-headers for $k"
+	release=$(stock_kdir "$k") || die "no stock headers for $k"
 
 	build "$release" W=1
 	result $? "$k: W=1 build without warnings"
@@ -273,6 +353,11 @@ for k in $kvers; do
 	must_fail "$release"
 
 	size_probes "$release"
+
+	untested "$release"
+
+	migration_example "$release"
+	result $? "$k: migration.rst's before and after modules build and link"
 done
 
 s=$(scripts_of 6.12)
