@@ -695,3 +695,73 @@ livepatch: '$A': completing unpatching transition
 livepatch: '$A': unpatching complete
 % rmmod $A
 $A: exit: 4 shadow variables made, 4 freed"
+
+start_test "a livepatch that gives a state another scope is refused"
+# State 8 of $A belongs to $M; a livepatch that has it for the whole
+# livepatch, or for another module, is refused whether it replaces $A or
+# goes on top of it, and so is one that makes a state of the whole
+# livepatch belong to a module: the state would never be removed with
+# the module, or be removed where it was never introduced.  Nothing runs.
+load_mod $M
+load_lp $A states=8m mod=1
+load_fail $B states=8 replace=1 mod=1
+load_fail $B states=8t replace=1 mod=1 target=1
+load_fail $B states=2,8 mod=1
+disable_lp $A
+load_lp $A states=8
+load_fail $B states=8m replace=1 mod=1
+disable_lp $A
+unload_mod $M
+not_loaded $B
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=8m mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 8
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 8
+livepatch: '$A': patching complete
+% insmod $B.ko states=8 replace=1 mod=1
+[native] livepatch: state 8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+insmod: ERROR: could not insert module $B.ko: Invalid parameters
+% insmod $B.ko states=8t replace=1 mod=1 target=1
+[native] livepatch: state 8 of livepatch '$B' belongs to object '$T', but to object '$M' in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' belongs to object '$T', but to object '$M' in livepatch '$A'
+insmod: ERROR: could not insert module $B.ko: Invalid parameters
+% insmod $B.ko states=2,8 mod=1
+[native] livepatch: state 8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+insmod: ERROR: could not insert module $B.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 8
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 8
+livepatch: '$A': unpatching complete
+% rmmod $A
+% insmod $A.ko states=8
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 8
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 8
+livepatch: '$A': patching complete
+% insmod $B.ko states=8m replace=1 mod=1
+[native] livepatch: state 8 of livepatch '$B' belongs to object '$M', but to the whole livepatch in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' belongs to object '$M', but to the whole livepatch in livepatch '$A'
+insmod: ERROR: could not insert module $B.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 8
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 8
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $M
+$M: unloaded"

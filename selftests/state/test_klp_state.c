@@ -22,7 +22,7 @@
 
 static char *states = "";
 module_param(states, charp, 0400);
-MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p 8m 9m 10mb 10m 8x 8e 8v");
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p 8m 9m 10mb 10m 8x 8e 8v 8 8t");
 
 static bool replace;
 module_param(replace, bool, 0400);
@@ -280,13 +280,15 @@ static struct klp_state catalog[] = {
 	KLP_STATE(8, CBS, .obj_name = "test_klp_state_nowhere"),
 	KLP_STATE(8, CBS, .obj_name = ""),
 	KLP_STATE(8, CBS, .version = 1, .obj_name = MOD),
+	KLP_STATE(8, CBS),
+	KLP_STATE(8, CBS, .obj_name = "test_klp_state_target"),
 #endif
 };
 
 static const char * const catalog_keys[] = {
 	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
 #if defined(KLP_STATE_COMPAT) || defined(KLP_HAVE_STATE_OBJECTS)
-	"8m", "9m", "10mb", "10m", "8x", "8e", "8v",
+	"8m", "9m", "10mb", "10m", "8x", "8e", "8v", "8", "8t",
 #endif
 };
 
