@@ -846,3 +846,125 @@ livepatch: '$A': unpatching complete
 % rmmod $A
 % rmmod $M
 $M: unloaded"
+
+start_test "a reversed replace restores the dropped state before removing the new one"
+# $B replaces $A, dropping state 1; the module loads during the replace
+# and $B introduces its state 10; the replace is reversed: $A's
+# post_patch of the dropped state comes first, then $B's states go, the
+# module's before the whole livepatch's (contract 4b.6).
+load_mod $T
+load_lp $A states=1 replace=1 mod=1
+hold 1
+load_lp_nowait $B states=2,10m replace=1 mod=1 target=1
+load_mod $M
+write_enabled $B 0 || die "reversing the enable of $B was refused"
+wait_freed $B
+hold 0
+unload_mod $B
+unload_mod $M
+disable_lp $A
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1 replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko states=2,10m replace=1 mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 10
+$M: loaded, version 2
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': reversing transition from patching to unpatching
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$A: post_patch: state 1
+$B: post_unpatch: state 10
+$B: post_unpatch: state 2
+livepatch: '$B': unpatching complete
+% echo 0 > /sys/module/$T/parameters/block
+% rmmod $B
+% rmmod $M
+$M: unloaded
+livepatch: reverting patch '$A' on unloading module '$M'
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $T
+$T: unloaded"
+
+start_test "a replace removes the dropped state before the new one of the module"
+# The same replace, completed: $A's post_unpatch of the dropped state
+# runs before $B's post_patch of the module's new state (contract 4b.6).
+load_mod $T
+load_lp $A states=1 replace=1 mod=1
+hold 1
+load_lp_nowait $B states=2,10m replace=1 mod=1 target=1
+load_mod $M
+hold 0
+loop_until "transition_done $B" || die "$B transition stuck"
+unload_lp $A
+unload_mod $M
+disable_lp $B
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $A.ko states=1 replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% echo 1 > /sys/module/$T/parameters/block
+% insmod $B.ko states=2,10m replace=1 mod=1 target=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 2
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+% insmod $M.ko
+livepatch: applying patch '$A' to loading module '$M'
+livepatch: applying patch '$B' to loading module '$M'
+$B: pre_patch: state 10
+$M: loaded, version 2
+% echo 0 > /sys/module/$T/parameters/block
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 1
+$B: post_patch: state 10
+$B: post_patch: state 2
+livepatch: '$B': patching complete
+% rmmod $A
+% rmmod $M
+$M: unloaded
+$B: pre_unpatch: state 10
+livepatch: reverting patch '$B' on unloading module '$M'
+$B: post_unpatch: state 10
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 2
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 2
+livepatch: '$B': unpatching complete
+% rmmod $B
+% rmmod $T
+$T: unloaded"
