@@ -974,3 +974,58 @@ livepatch: '$B': unpatching complete
 % rmmod $T
 $T: unloaded"
 fi
+
+start_test "an unrelated module's unload does not wait for a livepatch's destructors"
+# $A's disable leaves the variables of its state 9 of $M to the freeing
+# of $A, where the destructor waits until told.  Meanwhile $T, which no
+# state belongs to, unloads without waiting for it (contract 4b.10).
+# Native only: the compat engine runs destructors right after
+# post_unpatch, under a spinlock, where they cannot wait.
+if [ "$BACKEND" = native ]; then
+load_mod $T
+load_mod $M
+load_lp $A states=9m mod=1 dtor_hold=1
+write_enabled $A 0 || die "disable of $A refused"
+loop_until "transition_done $A" || die "$A transition stuck"
+unload_mod_bg $T
+if ! RETRIES=50 loop_until unload_returned; then
+	set_param $A dtor_hold 0
+	unload_wait
+	die "rmmod $T waited for the destructors of $A"
+fi
+unload_wait || die "rmmod $T failed"
+expect_param $A obj_shadows
+set_param $A dtor_hold 0
+wait_freed $A
+expect_param $A obj_shadows
+unload_mod $A
+unload_mod $M
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=9m mod=1 dtor_hold=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 9
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 9
+livepatch: '$A': unpatching complete
+% rmmod $T
+$T: unloaded
+$A.obj_shadows = 2 made, 0 freed
+% echo 0 > /sys/module/$A/parameters/dtor_hold
+$A.obj_shadows = 2 made, 2 freed
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded"
+fi

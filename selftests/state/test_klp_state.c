@@ -60,6 +60,10 @@ static bool dtor_sleeps;
 module_param(dtor_sleeps, bool, 0400);
 MODULE_PARM_DESC(dtor_sleeps, "the shadow destructor sleeps (native only)");
 
+static bool dtor_hold;
+module_param(dtor_hold, bool, 0600);
+MODULE_PARM_DESC(dtor_hold, "state 9's destructor waits while set (native only)");
+
 static bool two_vmlinux;
 module_param(two_vmlinux, bool, 0400);
 MODULE_PARM_DESC(two_vmlinux, "declare the vmlinux object twice");
@@ -151,6 +155,9 @@ static int obj_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
 
 static void __maybe_unused cb_obj_dtor(void *obj, void *shadow_data)
 {
+	/* Only the native core promises a context that may sleep. */
+	while (READ_ONCE(dtor_hold))
+		msleep(20);
 	atomic_inc(&obj_freed);
 	if (log_shadows)
 		pr_info("shadow_dtor: state %d obj %d\n", OBJ_SHADOW_ID,
