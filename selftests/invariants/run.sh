@@ -28,7 +28,6 @@ out=$tmp/out
 # is corrected; then the entry goes.
 #   script, test name, invariant
 known=(
-	"test-objects	the module unloads during an upgrade that keeps its state	1"
 )
 
 # result WHY NAME: ok if WHY is empty, else not ok with WHY and the output

@@ -159,6 +159,26 @@ unload_mod()
 	loop_until "rmmod $1 2>/dev/null" || die "rmmod $1 failed"
 }
 
+# unload_mod_bg MOD: log and start "rmmod MOD" in the background, for a
+# test that checks whether it waits; unload_returned tells whether it has
+# returned, unload_wait waits for it and returns its status
+unload_mod_bg()
+{
+	log "% rmmod $1"
+	rmmod "$1" &
+	UNLOAD_PID=$!
+}
+
+unload_returned()
+{
+	! kill -0 "$UNLOAD_PID" 2>/dev/null
+}
+
+unload_wait()
+{
+	wait "$UNLOAD_PID"
+}
+
 # write_enabled MOD VALUE: log and write the enabled attribute
 write_enabled()
 {

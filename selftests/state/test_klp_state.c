@@ -22,7 +22,7 @@
 
 static char *states = "";
 module_param(states, charp, 0400);
-MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p 8m 9m 10mb 10m 8x 8e 8v");
+MODULE_PARM_DESC(states, "comma separated catalog keys: 1 2 3s 3 4b 4 5v1 5v2 6 7p 8m 9m 10mb 10m 8x 8e 8v 8 8t");
 
 static bool replace;
 module_param(replace, bool, 0400);
@@ -59,6 +59,10 @@ MODULE_PARM_DESC(nr_shadow, "shadow variables the shadow state allocates");
 static bool dtor_sleeps;
 module_param(dtor_sleeps, bool, 0400);
 MODULE_PARM_DESC(dtor_sleeps, "the shadow destructor sleeps (native only)");
+
+static bool dtor_hold;
+module_param(dtor_hold, bool, 0600);
+MODULE_PARM_DESC(dtor_hold, "state 9's destructor waits while set (native only)");
 
 static bool two_vmlinux;
 module_param(two_vmlinux, bool, 0400);
@@ -151,6 +155,9 @@ static int obj_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
 
 static void __maybe_unused cb_obj_dtor(void *obj, void *shadow_data)
 {
+	/* Only the native core promises a context that may sleep. */
+	while (READ_ONCE(dtor_hold))
+		msleep(20);
 	atomic_inc(&obj_freed);
 	if (log_shadows)
 		pr_info("shadow_dtor: state %d obj %d\n", OBJ_SHADOW_ID,
@@ -280,13 +287,15 @@ static struct klp_state catalog[] = {
 	KLP_STATE(8, CBS, .obj_name = "test_klp_state_nowhere"),
 	KLP_STATE(8, CBS, .obj_name = ""),
 	KLP_STATE(8, CBS, .version = 1, .obj_name = MOD),
+	KLP_STATE(8, CBS),
+	KLP_STATE(8, CBS, .obj_name = "test_klp_state_target"),
 #endif
 };
 
 static const char * const catalog_keys[] = {
 	"1", "2", "3s", "3", "4b", "4", "5v1", "5v2", "6", "7p",
 #if defined(KLP_STATE_COMPAT) || defined(KLP_HAVE_STATE_OBJECTS)
-	"8m", "9m", "10mb", "10m", "8x", "8e", "8v",
+	"8m", "9m", "10mb", "10m", "8x", "8e", "8v", "8", "8t",
 #endif
 };
 
