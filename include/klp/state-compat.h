@@ -779,14 +779,14 @@ static void __klp_state_warn_block_disable(void)
 
 /*
  * Mark the states of @obj (NULL: the patch-scope ones) that go away with
- * it, and run their pre_unpatch when @pre: on a disable, those not
- * present elsewhere; when a module unloads (@going), those no newer
- * livepatch carries, so that exactly one livepatch removes each, unless
- * a pending replace already began to drop them.  Callers use the named
- * wrappers below.
+ * it and run their pre_unpatch: on a disable, those not present
+ * elsewhere; when a module unloads (@going), those no newer livepatch
+ * carries, so that exactly one livepatch removes each, unless a pending
+ * replace already began to drop them.  Callers use the named wrappers
+ * below.
  */
 static noinline void __klp_state_unpatching(const struct klp_object *obj,
-					    bool going, bool live, bool pre)
+					    bool going, bool live)
 {
 	struct __klp_state_registry *registry = __klp_state_registry();
 	struct __klp_state_record *record;
@@ -801,7 +801,7 @@ static noinline void __klp_state_unpatching(const struct klp_object *obj,
 			!__klp_state_in_newer(registry, __klp_state_self, id,
 					      live) :
 			!__klp_state_elsewhere(registry, id);
-		if (record->active && pre)
+		if (record->active)
 			__klp_state_pre_unpatch_one(__klp_state_self->patch,
 						    record);
 	}
@@ -810,26 +810,18 @@ static noinline void __klp_state_unpatching(const struct klp_object *obj,
 /* This livepatch is disabled: the states of @obj it removes. */
 static void __klp_state_disable_begin(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, false, false, true);
+	__klp_state_unpatching(obj, false, false);
 }
 
 /*
  * @obj goes (unloads, or a newer livepatch refused its load): the states
- * no newer livepatch patching it carries are this one's to remove.
+ * no newer livepatch patching it carries are this one's to remove.  In
+ * this livepatch's own transition the kernel skips the object's
+ * pre_unpatch; the state's still runs, from its post_unpatch.
  */
-static void __klp_state_going_begin(const struct klp_object *obj)
+static void __klp_state_going(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, true, true, true);
-}
-
-/*
- * @obj unloaded during this livepatch's transition, where the kernel
- * skips pre_unpatch: the newest livepatch carrying a state still removes
- * it, with post_unpatch alone.
- */
-static void __klp_state_going_late(const struct klp_object *obj)
-{
-	__klp_state_unpatching(obj, true, true, false);
+	__klp_state_unpatching(obj, true, true);
 }
 
 /*
@@ -839,7 +831,7 @@ static void __klp_state_going_late(const struct klp_object *obj)
  */
 static void __klp_state_dropped_on_load(const struct klp_object *obj)
 {
-	__klp_state_unpatching(obj, true, false, true);
+	__klp_state_unpatching(obj, true, false);
 }
 
 static void __klp_state_pre_unpatch(struct klp_object *obj)
@@ -892,7 +884,7 @@ static void __klp_state_obj_pre_unpatch(struct klp_object *obj)
 	if (__klp_state_engine.phase == __KLP_STATE_DISABLING)
 		__klp_state_disable_begin(obj);
 	else
-		__klp_state_going_begin(obj);
+		__klp_state_going(obj);
 	if (author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
 }
@@ -925,7 +917,7 @@ static void __klp_state_obj_post(struct klp_object *obj)
 		return;
 	}
 	if (!patched && __klp_state_engine.phase != __KLP_STATE_ENABLED)
-		__klp_state_going_late(obj);
+		__klp_state_going(obj);
 	__klp_state_obj_done(i, patched);
 	/*
 	 * The module loads while a replace is pending: the newest replaced
