@@ -1022,6 +1022,43 @@ static int __klp_state_check_obj_name(struct klp_patch *patch,
 	return -EINVAL;
 }
 
+/*
+ * A state keeps its scope across livepatches: one that a registered
+ * livepatch has for the whole livepatch, or for another module, would
+ * never be removed with its module, or removed where it was never
+ * introduced.  Under RCU: the enable does not hold klp_mutex yet.
+ */
+static int __klp_state_check_scope(struct klp_patch *patch,
+				   const struct klp_state *state,
+				   const char *obj_name)
+{
+	struct __klp_state_registry *registry;
+	struct __klp_state_registered *other;
+	struct __klp_state_record *record;
+	const struct klp_object *obj;
+	int ret = 0;
+
+	rcu_read_lock();
+	registry = __klp_state_registry();
+	if (!registry)
+		goto out;
+	list_for_each_entry_rcu(other, &registry->patches, node) {
+		record = __klp_state_find_record(other, state->id);
+		if (!record)
+			continue;
+		obj = __klp_state_obj_of(other, record);
+		if (obj ? obj_name && !strcmp(obj->name, obj_name) : !obj_name)
+			continue;
+		pr_err("state 0x%lx of livepatch '%s' has another scope than in livepatch '%s'\n",
+		       state->id, patch->mod->name, other->patch->mod->name);
+		ret = -EINVAL;
+		break;
+	}
+out:
+	rcu_read_unlock();
+	return ret;
+}
+
 static int __klp_state_check_states(struct klp_patch *patch)
 {
 	const char *name = patch->mod->name;
@@ -1033,6 +1070,9 @@ static int __klp_state_check_states(struct klp_patch *patch)
 		return ret;
 	for (state = patch->states; state && state->id; state++) {
 		ret = __klp_state_check_obj_name(patch, state);
+		if (!ret && __klp_state_managed(state))
+			ret = __klp_state_check_scope(patch, state,
+				__klp_state_compat_of(state)->obj_name);
 		if (ret)
 			return ret;
 		/* duplicate legacy ids are accepted, as on stock kernels */
