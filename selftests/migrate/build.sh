@@ -12,7 +12,10 @@
 # replaces the running test_klp_migrate_v1.  The fix to a module in
 # lp_module.c comes in two releases, test_klp_migrate_modfix and
 # test_klp_migrate_modfix2, built from one source as it came and from one
-# conversion of it: the same path, so the same state ids.
+# conversion of it: the same path, so the same state ids.  A stream
+# moved to the header with klp/bridge.h: lp_takeover.c built without
+# it (test_klp_migrate_r in orig/), lp_bridged.c as two releases with it
+# (test_klp_migrate_n and _n2 in conv/).
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -62,6 +65,13 @@ fi
 for r in modfix modfix2; do
 	cp "$here/lp_module.c" "$build/orig/test_klp_migrate_$r.c"
 	cp "$build/modfix/lp_module.c" "$build/conv/test_klp_migrate_$r.c"
+done
+
+# A stream moved to the header: its release without it, and two
+# releases with the bridge (Documentation/migration.rst).
+cp "$here/lp_takeover.c" "$build/orig/test_klp_migrate_r.c"
+for r in n n2; do
+	cp "$here/lp_bridged.c" "$build/conv/test_klp_migrate_$r.c"
 done
 
 for d in orig conv; do
