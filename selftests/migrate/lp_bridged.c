@@ -44,6 +44,10 @@ static void quiet_pre_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
 	int *saved = klp_state_shadow_get(state, NULL);
 
+	if (!saved) {
+		pr_info("no saved console level\n");
+		return;
+	}
 	console_loglevel = *saved;
 	pr_info("console level %d restored\n", console_loglevel);
 }
