@@ -56,6 +56,7 @@ livepatch: '$R': patching complete
 % insmod $N.ko
 livepatch: enabling patch '$N'
 livepatch: '$N': initializing patching transition
+[native] livepatch: state 27906: is_shadow differs between livepatches '$R' and '$N'
 livepatch: '$N': starting patching transition
 livepatch: '$N': completing patching transition
 $N: freed the memory of the release built without the header
@@ -85,8 +86,9 @@ livepatch: '$N': initializing unpatching transition
 $N: console level $orig restored
 livepatch: '$N': starting unpatching transition
 livepatch: '$N': completing unpatching transition
-$N: freeing the saved console level
+[compat] $N: freeing the saved console level
 livepatch: '$N': unpatching complete
+[native] $N: freeing the saved console level
 % rmmod $N
 % console_loglevel is $orig"
 
@@ -110,7 +112,8 @@ livepatch: '$N': initializing unpatching transition
 $N: console level $orig restored
 livepatch: '$N': starting unpatching transition
 livepatch: '$N': completing unpatching transition
-$N: freeing the saved console level
+[compat] $N: freeing the saved console level
 livepatch: '$N': unpatching complete
+[native] $N: freeing the saved console level
 % rmmod $N
 % console_loglevel is $orig"
