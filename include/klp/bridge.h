@@ -72,7 +72,7 @@ static inline int __klp_state_bridge_ctor(void *obj, void *shadow_data,
  * log line then says so; the predecessor's data is left as it was).
  */
 static inline void *klp_state_bridge(unsigned long id, size_t size,
-				     void (*release)(void *data))
+				     void (*release)(const void *data))
 {
 	struct __klp_state_bridge_src src;
 	struct klp_state *prev;

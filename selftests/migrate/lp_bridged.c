@@ -57,7 +57,7 @@ static void quiet_shadow_dtor(void *obj, void *shadow_data)
 	pr_info("freeing the saved console level\n");
 }
 
-static void quiet_release(void *data)
+static void quiet_release(const void *data)
 {
 	kfree(data);
 	pr_info("freed the memory of the release built without the header\n");
