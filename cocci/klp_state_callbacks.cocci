@@ -44,7 +44,7 @@ def reset():
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
          "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None,
-         "null_ids": [], "null_dtor": {}, "owns": False}
+         "null_ids": [], "null_dtor": {}, "owns": False, "bridge": set()}
 
 reset()
 
@@ -405,6 +405,20 @@ fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
+// A vmlinux callback that takes data over from a release built without
+// the header (klp_state_bridge(), <klp/bridge.h>) must run on every
+// enable: it stays an object callback.
+@bridge_fn@
+identifier fn;
+type T;
+@@
+T fn(...) { <+... klp_state_bridge(...) ...+> }
+
+@script:python@
+fn << bridge_fn.fn;
+@@
+F["bridge"].add(fn)
+
 // Decide what this file gets.
 @script:python@
 @@
@@ -441,7 +455,8 @@ for k, (O, C, K, f) in list(F["rt"].items()):
         del F["rt"][k]
         F["rt_all"].discard(k)
 
-vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
+vm = [k for k in sorted(F["cbs"]) if k not in F["named"] and
+      not set(F["cbs"][k].values()) <= F["bridge"]]
 if not vm and F["rt"]:
     cbs, _ = rt_target()
     if cbs is not None:
