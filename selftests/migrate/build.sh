@@ -15,7 +15,8 @@
 # conversion of it: the same path, so the same state ids.  A stream
 # moved to the header with klp/bridge.h: lp_takeover.c built without
 # it (test_klp_migrate_r in orig/), lp_bridged.c as two releases with it
-# (test_klp_migrate_n and _n2 in conv/).
+# (test_klp_migrate_n and _n2 in conv/), and lp_moved.c converted by
+# klp-migrate, which writes the bridge (test_klp_migrate_m in conv/).
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -73,6 +74,18 @@ cp "$here/lp_takeover.c" "$build/orig/test_klp_migrate_r.c"
 for r in n n2; do
 	cp "$here/lp_bridged.c" "$build/conv/test_klp_migrate_$r.c"
 done
+# The same release as klp-migrate converts it, after the data moved by
+# hand: the bridge it writes, with the release function the review asks
+# for.
+mkdir -p "$build/moved"
+cp "$here/lp_moved.c" "$build/moved/"
+"$top/cocci/klp-migrate" "$build/moved" >"$build/moved.log" 2>&1 &&
+	grep -q 'klp_state_bridge(QUIET_STATE, sizeof(int), NULL);' "$build/moved/lp_moved.c" || {
+	cat "$build/moved.log" "$build/moved/lp_moved.c" >&2
+	exit 1
+}
+sed 's/klp_state_bridge(QUIET_STATE, sizeof(int), NULL);/klp_state_bridge(QUIET_STATE, sizeof(int), kfree);/' \
+	"$build/moved/lp_moved.c" >"$build/conv/test_klp_migrate_m.c"
 
 for d in orig conv; do
 	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \

@@ -7,12 +7,14 @@
 # shadow variable the state owns.  An upgrade and a downgrade between
 # releases with the header take nothing over again, a release without
 # it can not come back, and the disable of the last release puts the
-# level back and frees the variable.
+# level back and frees the variable.  The same with the bridge that
+# klp-migrate writes.
 . "$(dirname "$0")/functions.sh"
 
 R=test_klp_migrate_r
 N=test_klp_migrate_n
 N2=test_klp_migrate_n2
+M=test_klp_migrate_m
 
 # the console level, into the kernel log
 level()
@@ -116,4 +118,39 @@ livepatch: '$N': completing unpatching transition
 livepatch: '$N': unpatching complete
 [native] $N: freeing the saved console level
 % rmmod $N
+% console_loglevel is $orig"
+
+start_test "the bridge klp-migrate writes takes the data over"
+cd orig
+load_lp $R
+cd ../conv
+load_lp $M
+unload_lp $R
+level
+disable_lp $M
+level
+cd ..
+check_result "% insmod $R.ko
+livepatch: enabling patch '$R'
+livepatch: '$R': initializing patching transition
+livepatch: '$R': starting patching transition
+livepatch: '$R': completing patching transition
+$R: console level $orig saved, now 4
+livepatch: '$R': patching complete
+% insmod $M.ko
+livepatch: enabling patch '$M'
+livepatch: '$M': initializing patching transition
+[native] livepatch: state 27906: is_shadow differs between livepatches '$R' and '$M'
+livepatch: '$M': starting patching transition
+livepatch: '$M': completing patching transition
+livepatch: '$M': patching complete
+% rmmod $R
+% console_loglevel is 4
+% echo 0 > $SYSFS_KLP/$M/enabled
+livepatch: '$M': initializing unpatching transition
+$M: console level $orig restored
+livepatch: '$M': starting unpatching transition
+livepatch: '$M': completing unpatching transition
+livepatch: '$M': unpatching complete
+% rmmod $M
 % console_loglevel is $orig"
