@@ -25,7 +25,7 @@ q = '$(subst ','\'',$(1))'
 bad := $(shell selftests/cli/validate.sh KVER=$(call q,$(KVER)) KVERS=$(call q,$(KVERS)) \
 	FLAVOR=$(call q,$(FLAVOR)) FLAVORS=$(call q,$(FLAVORS)) SUITES=$(call q,$(SUITES)) \
 	JOBS=$(call q,$(JOBS)) BENCH_NS=$(call q,$(BENCH_NS)) DEMO=$(call q,$(DEMO)) \
-	$(if $(filter migrate,$(MAKECMDGOALS)),MODE=$(call q,$(MODE)) SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
+	$(if $(filter migrate,$(MAKECMDGOALS)),MODE=$(call q,$(MODE)) STREAM=$(call q,$(STREAM)) SRC=$(call q,$(SRC)) FROM=$(call q,$(from))))
 ifneq ($(.SHELLSTATUS)$(bad),0)
 $(error $(or $(bad),selftests/cli/validate.sh failed))
 endif
@@ -56,7 +56,7 @@ help:
 	@echo '  check-harness   negative tests of the VM runner, on the first of KVERS, the cases of FLAVORS'
 	@echo '  check-cocci     Coccinelle tests, then the corpus, JOBS files at once'
 	@echo '  bench           shadow variable garbage collection on native KVER, stock vs native: BENCH_NS'
-	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]'
+	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id] [STREAM=name]'
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
 	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
 	@echo '  try             boot KVER FLAVOR, load TARGETS, then LP in order; the transcript and check-4b verdict'
@@ -81,6 +81,7 @@ help:
 	@echo '  SRC        migrate: the sources, a relative SRC from the directory make was typed in: $(or $(SRC),none)'
 	@echo '  MODE       migrate: patch (convert in place) or report (print the diff): $(or $(MODE),patch)'
 	@echo '  STATE_ID   migrate: the id of the state that new callbacks go to: $(or $(STATE_ID),found in the source)'
+	@echo '  STREAM     migrate: the livepatch stream SRC holds, the placeholder state ids derive from it: $(or $(STREAM),none, from the path)'
 	@echo '  BENCH_NS   numbers of shadow variables of bench: "$(BENCH_NS)"'
 	@echo '  SPATCH     the spatch of check-cocci and migrate: $(or $(SPATCH),spatch)'
 	@echo '  KLP_CACHE  kernels, builds and VM runs: $(KLP_CACHE)'

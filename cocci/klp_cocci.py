@@ -131,11 +131,11 @@ def fmt_entry(ident, fields):
 
 
 def placeholder_id(klp_path, path, module=None):
-    """A placeholder state id, from the path below the converted tree
-    (klp-migrate passes it as klp_path), else the file name, and the
-    module of a per-object state: the next release of a cumulative patch
-    usually keeps them, two patches of the same name in two directories
-    do not share them."""
+    """A placeholder state id, from what klp-migrate passes as klp_path
+    (the stream's name when one is given, else the path below the
+    converted tree), else the file name, and the module of a per-object
+    state: with a stream name every release and run of the stream gets
+    the same ids and another stream others."""
     base = klp_path or path.rsplit("/", 1)[-1]
     if module is not None:
         base += ":" + module.strip('"')

@@ -209,10 +209,12 @@ ID << null_shadow.ID;
 p << null_shadow.p;
 @@
 d = null_frees.get(key(ID), "dtor")
-coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL object is a hand-made shared state, not converted:"
-    " it maps to KLP_SHADOW_STATE(" + ID + ", " + d + ", .callbacks.pre_patch = ..., .callbacks.post_unpatch = ...):"
-    " do the first patch's change in pre_patch and the last one's undo in post_unpatch, drop the reference count,"
-    " and let the state free the variable")
+# A state of the file owns it already: converted.
+if ID not in re.findall(r"\bKLP_SHADOW_STATE\s*\(\s*(\w+)", file_text(p[0].file)):
+    coccilib.report.print_report(p[0], "shadow variable " + ID + " on the NULL object is a hand-made shared state, not converted:"
+        " it maps to KLP_SHADOW_STATE(" + ID + ", " + d + ", .callbacks.pre_patch = ..., .callbacks.post_unpatch = ...):"
+        " do the first patch's change in pre_patch and the last one's undo in post_unpatch, drop the reference count,"
+        " and let the state free the variable")
 
 // Functions with the signature of an object callback that returns
 // nothing: post_patch, pre_unpatch or post_unpatch, maybe of objects in

@@ -43,9 +43,18 @@ def reset():
          "arr": None, "arr_def": False, "has_objs": False,
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
-         "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None}
+         "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None,
+         "null_ids": [], "null_dtor": {}, "owns": False, "bridge": set()}
 
 reset()
+
+def owned(fields):
+    """The fields of the target entry, owning its shadow variable."""
+    if not F["owns"] or dict(fields).get(".is_shadow") == "true":
+        return fields
+    dtor = list(F["null_dtor"].get(F["new_id"], {"NULL"}))[0]
+    return [(".is_shadow", "true"), (".callbacks.shadow_dtor", dtor)] + \
+        [f for f in fields if f[0] not in (".is_shadow", ".callbacks.shadow_dtor")]
 
 def cb_fields():
     return [(".callbacks." + k, F["vm"][k]) for k in KINDS if k in F["vm"]]
@@ -210,6 +219,38 @@ I << state_lookup.I;
 if I not in F["ids_read"]:
     F["ids_read"].append(I)
 
+// Shadow variables on the NULL object: data moved by hand out of
+// klp_state.data or a module global into one variable per system.  When
+// its id is the id of a state of the file, that state takes the
+// callbacks and owns the variable (KLP_SHADOW_STATE()).
+@null_shadow_use@
+expression I;
+@@
+(
+klp_shadow_get(NULL, I)
+|
+klp_shadow_alloc(NULL, I, ...)
+|
+klp_shadow_get_or_alloc(NULL, I, ...)
+)
+
+@script:python@
+I << null_shadow_use.I;
+@@
+if I not in F["null_ids"]:
+    F["null_ids"].append(I)
+
+@null_shadow_free@
+expression I, D;
+@@
+klp_shadow_free(NULL, I, D)
+
+@script:python@
+I << null_shadow_free.I;
+D << null_shadow_free.D;
+@@
+F["null_dtor"].setdefault(I, set()).add(D)
+
 // Callbacks set at run time.  Converted only in the plain shape: every
 // assignment in the file is a statement that module init runs on every
 // path, O[constant] or a single O, to one vmlinux object that has no
@@ -364,6 +405,20 @@ fn << defined_fn.fn;
 @@
 F["defs"].add(fn)
 
+// A vmlinux callback that takes data over from a release built without
+// the header (klp_state_bridge(), <klp/bridge.h>) must run on every
+// enable: it stays an object callback.
+@bridge_fn@
+identifier fn;
+type T;
+@@
+T fn(...) { <+... klp_state_bridge(...) ...+> }
+
+@script:python@
+fn << bridge_fn.fn;
+@@
+F["bridge"].add(fn)
+
 // Decide what this file gets.
 @script:python@
 @@
@@ -400,7 +455,8 @@ for k, (O, C, K, f) in list(F["rt"].items()):
         del F["rt"][k]
         F["rt_all"].discard(k)
 
-vm = [k for k in sorted(F["cbs"]) if k not in F["named"]]
+vm = [k for k in sorted(F["cbs"]) if k not in F["named"] and
+      not set(F["cbs"][k].values()) <= F["bridge"]]
 if not vm and F["rt"]:
     cbs, _ = rt_target()
     if cbs is not None:
@@ -446,6 +502,11 @@ if F["vm_pos"] is not None and F["why"] is None:
         used = [i for i in F["ids_read"] if i in ids]
         if len(used) == 1:
             want = used[0]
+        elif not used:
+            # the state whose id the data moved to
+            used = [i for i in F["null_ids"] if i in ids]
+            if len(used) == 1:
+                want = used[0]
     if want is None and MARK in ids:
         # A state this script wrote in an earlier run.
         want = MARK
@@ -459,6 +520,9 @@ if F["vm_pos"] is not None and F["why"] is None:
     elif want is None:
         want = MARK
     F["new_id"] = want
+    if F["target"] is not None and want in F["null_ids"] and \
+            len(F["null_dtor"].get(want, {"NULL"})) == 1:
+        F["owns"] = True
     if F["entries"]:
         F["last_entry"] = F["entries"][-1][0]
 
@@ -513,6 +577,26 @@ if F["ok"]:
         " (KLP_STATE): it then runs only when the state is introduced or removed, not on every enable/disable or replace")
 else:
     coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
+
+// Where klp_manual.cocci reports the variable as a state made by hand.
+@owned_report depends on report@
+expression I;
+position p;
+@@
+(
+klp_shadow_get_or_alloc@p(NULL, I, ...)
+|
+klp_shadow_alloc@p(NULL, I, ...)
+)
+
+@script:python depends on report@
+p << owned_report.p;
+I << owned_report.I;
+@@
+if F["ok"] and F["owns"] and I == F["new_id"]:
+    coccilib.report.print_report(p[0], "shadow variable " + I + " on the NULL object has the id of state " + I +
+        ": the state takes the callbacks and owns the variable (KLP_SHADOW_STATE), which is then freed when the state"
+        " is removed and survives an atomic replace that keeps it")
 
 @script:python depends on org@
 p << callbacks_block.p;
@@ -752,7 +836,7 @@ else:
     out = []
     for i, (p, ent) in enumerate(F["entries"]):
         if i == F["target"]:
-            out.append(fmt_entry(ent[0], ent[1] + cb_fields()))
+            out.append(fmt_entry(ent[0], owned(ent[1]) + cb_fields()))
         else:
             out.append(src(p))
     if F["target"] is None:

@@ -63,7 +63,7 @@ mk()
 	: >"$tmp/ran"
 	(cd "$dir" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
 		-u KVER -u KVERS -u FLAVOR -u FLAVORS -u SUITES -u JOBS -u MODE \
-		-u SRC -u STATE_ID -u BENCH_NS -u DEMO -u SPATCH -u KLP_TOTALS \
+		-u SRC -u STATE_ID -u STREAM -u BENCH_NS -u DEMO -u SPATCH -u KLP_TOTALS \
 		KLP_CACHE="$tmp/cache" PATH="$path" \
 		timeout -k 5 20 make "$@") >"$out" 2>&1
 }
@@ -130,7 +130,9 @@ cli_line()
 	bad "demo DEMO=modules" "DEMO: unknown chapter 'modules' (valid: shadow module format)"
 	bad "demo DEMO=" "DEMO: empty (valid: shadow module format)"
 	bad "migrate SRC=/usr/src MODE=diff" "MODE: unknown mode 'diff' (valid: patch report)"
-	bad "migrate" "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]"
+	bad "migrate SRC=/usr/src STREAM=fix+1" \
+		"STREAM: not a stream name: 'fix 1' (valid: letters, digits, '.', '_', '-' and '/')"
+	bad "migrate" "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id] [STREAM=name]"
 }
 
 # tree_state: what git sees changed in the checkout, to compare.
@@ -227,7 +229,7 @@ harness()
 variables()
 {
 	{
-		echo KVER KVERS FLAVOR FLAVORS SUITES JOBS SRC MODE STATE_ID BENCH_NS DEMO SPATCH KLP_CACHE
+		echo KVER KVERS FLAVOR FLAVORS SUITES JOBS SRC MODE STATE_ID STREAM BENCH_NS DEMO SPATCH KLP_CACHE
 		grep -ohE '[$][(][A-Z][A-Z0-9_]*[)]' "$top/Makefile" "$top/cocci/Makefile" |
 			sed 's/^..//; s/.$//'
 	} | tr ' ' '\n' | grep -vxE 'MAKE|MAKECMDGOALS|MAKEFILE_LIST|CURDIR|PWD|HOME|SHELL|COCCI_DIR' |

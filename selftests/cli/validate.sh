@@ -9,7 +9,7 @@
 # and its valid values and exits 1; prints nothing and exits 0 if all are
 # good.  The Makefile stops on that line.
 #
-#   KVER KVERS FLAVOR FLAVORS SUITES JOBS MODE BENCH_NS DEMO   as in "make help"
+#   KVER KVERS FLAVOR FLAVORS SUITES JOBS MODE STREAM BENCH_NS DEMO   as in "make help"
 #   SRC=dir FROM=dir   migrate: SRC as given, FROM where make was started
 #
 # A name that is not given is not checked; a name given empty is.  --valid
@@ -71,7 +71,7 @@ check_src()
 {
 	local why
 
-	[ -n "$1" ] || bad "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id]"
+	[ -n "$1" ] || bad "SRC: missing: make migrate SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id] [STREAM=name]"
 	# The migration tool itself decides what it refuses to touch.
 	why=$(cd "$2" && "$top/cocci/klp-migrate" --check -- "$1" 2>&1) ||
 		bad "SRC: ${why#klp-migrate: }"
@@ -118,6 +118,10 @@ main()
 				bad "JOBS: not a number of jobs: '$val' (valid: 1, 2, 3, ...; default: one per core, $(nproc) here)";;
 		MODE)
 			[ -z "$val" ] || one_of MODE mode "$modes" $val;;
+		STREAM)
+			# Empty: the placeholder ids derive from the path.
+			[ -z "$val" ] || [[ $val =~ ^[A-Za-z0-9._/-]+$ ]] ||
+				bad "STREAM: not a stream name: '$val' (valid: letters, digits, '.', '_', '-' and '/')";;
 		DEMO)
 			one_of DEMO chapter "$chapters" $val;;
 		BENCH_NS)

@@ -219,7 +219,7 @@ inputs()
 
 	mkdir -p "$d"
 	for f in "$top"/cocci/tests/*; do
-		case $f in *.res | *.report) continue;; esac
+		case $f in *.res | *.report | *.args) continue;; esac
 		cp -r "$f" "$d/"
 	done
 }
@@ -228,7 +228,7 @@ inputs()
 # cocci/run-tests runs it, against its .res and .report.
 migrate_cases()
 {
-	local bin=$1 why='' c in src
+	local bin=$1 why='' c in src args
 
 	if ! command -v "${SPATCH:-spatch}" >/dev/null; then
 		skip "$2 gives cocci/tests/migrate_*.res and .report" "spatch missing (package coccinelle)"
@@ -236,11 +236,14 @@ migrate_cases()
 	fi
 	: >"$out"
 	for c in "$top"/cocci/tests/migrate_*; do
-		case $c in *.res | *.report) continue;; esac
+		case $c in *.res | *.report | *.args) continue;; esac
 		in=$c src=${c##*/}
 		rm -rf "$tmp/m" && mkdir -p "$tmp/m" && cp -r "$in" "$tmp/m/"
 		c=${src%.c}
-		(cd "$tmp/m" && "$bin" --jobs 2 "$src"; echo "exit $?") 2>>"$out" |
+		args=
+		[ ! -f "$top/cocci/tests/$c.args" ] || args=$(cat "$top/cocci/tests/$c.args")
+		# shellcheck disable=SC2086
+		(cd "$tmp/m" && "$bin" --jobs 2 $args "$src"; echo "exit $?") 2>>"$out" |
 			grep -v '^time: ' >"$tmp/report"
 		diff -ru "$top/cocci/tests/$c.res" "$tmp/m/$src" >>"$out" || why="$why $c"
 		diff -u "$top/cocci/tests/$c.report" "$tmp/report" >>"$out" || why="$why $c.report"

@@ -12,7 +12,11 @@
 # replaces the running test_klp_migrate_v1.  The fix to a module in
 # lp_module.c comes in two releases, test_klp_migrate_modfix and
 # test_klp_migrate_modfix2, built from one source as it came and from one
-# conversion of it: the same path, so the same state ids.
+# conversion of it: the same path, so the same state ids.  A stream
+# moved to the header with klp/bridge.h: lp_takeover.c built without
+# it (test_klp_migrate_r in orig/), lp_bridged.c as two releases with it
+# (test_klp_migrate_n and _n2 in conv/), and lp_moved.c converted by
+# klp-migrate, which writes the bridge (test_klp_migrate_m in conv/).
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -64,6 +68,25 @@ for r in modfix modfix2; do
 	cp "$build/modfix/lp_module.c" "$build/conv/test_klp_migrate_$r.c"
 done
 
+# A stream moved to the header: its release without it, and two
+# releases with the bridge (Documentation/migration.rst).
+cp "$here/lp_takeover.c" "$build/orig/test_klp_migrate_r.c"
+for r in n n2; do
+	cp "$here/lp_bridged.c" "$build/conv/test_klp_migrate_$r.c"
+done
+# The same release as klp-migrate converts it, after the data moved by
+# hand: the bridge it writes, with the release function the review asks
+# for.
+mkdir -p "$build/moved"
+cp "$here/lp_moved.c" "$build/moved/"
+"$top/cocci/klp-migrate" "$build/moved" >"$build/moved.log" 2>&1 &&
+	grep -q 'klp_state_bridge(QUIET_STATE, sizeof(int), NULL);' "$build/moved/lp_moved.c" || {
+	cat "$build/moved.log" "$build/moved/lp_moved.c" >&2
+	exit 1
+}
+sed 's/klp_state_bridge(QUIET_STATE, sizeof(int), NULL);/klp_state_bridge(QUIET_STATE, sizeof(int), kfree);/' \
+	"$build/moved/lp_moved.c" >"$build/conv/test_klp_migrate_m.c"
+
 for d in orig conv; do
 	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \
 		"$(cd "$build/$d" && ls *.c | sed 's/\.c$/.o/' | tr '\n' ' ')" \
@@ -72,7 +95,7 @@ for d in orig conv; do
 	cp "$build/$d"/*.ko "$out/$d/"
 done
 
-cp "$here/../state/functions.sh" "$here"/test-*.sh "$out/"
+cp "$here/../state/functions.sh" "$here"/backend-lines "$here"/test-*.sh "$out/"
 # The backend the converted modules use, for functions.sh.
 case $flavor in
 stock) echo compat ;;

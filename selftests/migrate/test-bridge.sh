@@ -1,0 +1,156 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# A stream moved to the header: the running release, built without it,
+# keeps the console level it saved where klp_state.data points; the
+# first release with the header keeps the state, so none of its state
+# callbacks run, and klp_state_bridge() takes the level over into the
+# shadow variable the state owns.  An upgrade and a downgrade between
+# releases with the header take nothing over again, a release without
+# it can not come back, and the disable of the last release puts the
+# level back and frees the variable.  The same with the bridge that
+# klp-migrate writes.
+. "$(dirname "$0")/functions.sh"
+
+R=test_klp_migrate_r
+N=test_klp_migrate_n
+N2=test_klp_migrate_n2
+M=test_klp_migrate_m
+
+# the console level, into the kernel log
+level()
+{
+	local l
+
+	read -r l _ </proc/sys/kernel/printk
+	log "% console_loglevel is $l"
+	LEVEL=$l
+}
+
+start_test "a release with the header takes a state's data over from one without it"
+level
+orig=$LEVEL
+[ "$orig" != 4 ] || die "the console level is 4 already: the test could not see a change"
+cd orig
+load_lp $R
+level
+cd ../conv
+load_lp $N
+unload_lp $R
+load_lp $N2
+unload_lp $N
+load_lp $N
+unload_lp $N2
+level
+load_fail ../orig/$R
+disable_lp $N
+level
+cd ..
+[ "$LEVEL" = "$orig" ] || die "console level $LEVEL after the disable, $orig before"
+check_result "% console_loglevel is $orig
+% insmod $R.ko
+livepatch: enabling patch '$R'
+livepatch: '$R': initializing patching transition
+livepatch: '$R': starting patching transition
+livepatch: '$R': completing patching transition
+$R: console level $orig saved, now 4
+livepatch: '$R': patching complete
+% console_loglevel is 4
+% insmod $N.ko
+livepatch: enabling patch '$N'
+livepatch: '$N': initializing patching transition
+[native] livepatch: state 27906: is_shadow differs between livepatches '$R' and '$N'
+livepatch: '$N': starting patching transition
+livepatch: '$N': completing patching transition
+$N: freed the memory of the release built without the header
+$N: took over the saved console level $orig
+livepatch: '$N': patching complete
+% rmmod $R
+% insmod $N2.ko
+livepatch: enabling patch '$N2'
+livepatch: '$N2': initializing patching transition
+livepatch: '$N2': starting patching transition
+livepatch: '$N2': completing patching transition
+livepatch: '$N2': patching complete
+% rmmod $N
+% insmod $N.ko
+livepatch: enabling patch '$N'
+livepatch: '$N': initializing patching transition
+livepatch: '$N': starting patching transition
+livepatch: '$N': completing patching transition
+livepatch: '$N': patching complete
+% rmmod $N2
+% console_loglevel is 4
+% insmod ../orig/$R.ko
+livepatch: Livepatch patch ($R) is not compatible with the already installed livepatches.
+insmod: ERROR: could not insert module ../orig/$R.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$N/enabled
+livepatch: '$N': initializing unpatching transition
+$N: console level $orig restored
+livepatch: '$N': starting unpatching transition
+livepatch: '$N': completing unpatching transition
+[compat] $N: freeing the saved console level
+livepatch: '$N': unpatching complete
+[native] $N: freeing the saved console level
+% rmmod $N
+% console_loglevel is $orig"
+
+start_test "the release with the header alone: the bridge takes nothing over"
+cd conv
+load_lp $N
+level
+disable_lp $N
+level
+cd ..
+check_result "% insmod $N.ko
+livepatch: enabling patch '$N'
+livepatch: '$N': initializing patching transition
+livepatch: '$N': starting patching transition
+livepatch: '$N': completing patching transition
+$N: console level $orig saved, now 4
+livepatch: '$N': patching complete
+% console_loglevel is 4
+% echo 0 > $SYSFS_KLP/$N/enabled
+livepatch: '$N': initializing unpatching transition
+$N: console level $orig restored
+livepatch: '$N': starting unpatching transition
+livepatch: '$N': completing unpatching transition
+[compat] $N: freeing the saved console level
+livepatch: '$N': unpatching complete
+[native] $N: freeing the saved console level
+% rmmod $N
+% console_loglevel is $orig"
+
+# The native core warned about is_shadow in the first test: once a boot.
+start_test "the bridge klp-migrate writes takes the data over"
+cd orig
+load_lp $R
+cd ../conv
+load_lp $M
+unload_lp $R
+level
+disable_lp $M
+level
+cd ..
+check_result "% insmod $R.ko
+livepatch: enabling patch '$R'
+livepatch: '$R': initializing patching transition
+livepatch: '$R': starting patching transition
+livepatch: '$R': completing patching transition
+$R: console level $orig saved, now 4
+livepatch: '$R': patching complete
+% insmod $M.ko
+livepatch: enabling patch '$M'
+livepatch: '$M': initializing patching transition
+livepatch: '$M': starting patching transition
+livepatch: '$M': completing patching transition
+livepatch: '$M': patching complete
+% rmmod $R
+% console_loglevel is 4
+% echo 0 > $SYSFS_KLP/$M/enabled
+livepatch: '$M': initializing unpatching transition
+$M: console level $orig restored
+livepatch: '$M': starting unpatching transition
+livepatch: '$M': completing unpatching transition
+livepatch: '$M': unpatching complete
+% rmmod $M
+% console_loglevel is $orig"
