@@ -16,6 +16,7 @@
 #   KLP_EXPLORE_FORCED  random sequences that may force (default 1)
 #   KLP_EXPLORE_SEQS    sequences given, "OP OP...;OP..." (replay, shrink)
 #   KLP_EXPLORE_CHUNK   runs a test script (default 20)
+#   KLP_EXPLORE_VARIANT native or compat: one of the two runs (default both)
 #
 # On native and debug kernels every sequence runs twice: with the
 # livepatches on the native core, and built with KLP_STATE_FORCE_COMPAT
@@ -51,9 +52,16 @@ else
 fi
 [ -s "$out/sequences" ] || { echo "no sequence to run" >&2; exit 1; }
 
-# compat twins on the kernels whose modules get the native core
-twin=0
+# compat twins on the kernels whose modules get the native core;
+# KLP_EXPLORE_VARIANT=native or compat runs one of the two there
+twin=0 native=1
 [ "$flavor" = stock ] || twin=1
+case ${KLP_EXPLORE_VARIANT:-both} in
+both) ;;
+native) twin=0;;
+compat) [ $twin = 0 ] || native=0;;
+*) echo "KLP_EXPLORE_VARIANT: both, native or compat" >&2; exit 1;;
+esac
 
 cp "$state"/test_klp_state.c "$state"/test_klp_state_[abc].c \
 	"$state"/test_klp_state_f[ab].c "$state"/test_klp_state_mod.[ch] \
@@ -96,7 +104,7 @@ while read -r name seed ops; do
 		nforced=$((nforced + 1))
 		;;
 	esac
-	echo "$name $pfx $ops" >>"$build/runs"
+	[ $native = 0 ] || echo "$name $pfx $ops" >>"$build/runs"
 	[ $twin = 0 ] || echo "$name@compat $cpfx $ops" >>"$build/runs"
 done <"$out/sequences"
 

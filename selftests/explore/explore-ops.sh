@@ -202,14 +202,19 @@ explore_seq()
 }
 
 # explore_clean: the end of every sequence (4b.8): release the worker,
-# disable every livepatch (a block_disable state replaced by ${PFX}z,
-# which carries it without the flag), unload them and the modules.
+# unload the module, disable every livepatch (one with a block_disable
+# state replaced by ${PFX}z, which carries states 4 and 10 without the
+# flag; the module is gone, so it introduces nothing but 4), unload them
+# and the target.
 explore_clean()
 {
 	local i n d z=${PFX}z left=10
 
 	op_release
 	settle
+	# the module first: its states go with it, and the replace below
+	# then introduces no state of its own
+	op_unload
 	for ((i = ${#REG[@]} - 1; i >= -1 && left > 0; i--)); do
 		if [ $i -ge 0 ]; then
 			n=${REG[i]}
@@ -270,14 +275,23 @@ explore_check()
 # explore_runs FILE: run the sequences of FILE, lines "NAME PFX OP..."
 explore_runs()
 {
-	local name pfx ops
+	local name pfx ops d left=
 
 	while read -r -u 9 name pfx ops; do
+		if [ -n "$left" ]; then
+			echo "TEST: $name ... not ok"
+			echo "# not run: $left"
+			continue
+		fi
 		PFX=$pfx
 		start_test "$name"
 		# shellcheck disable=SC2086
 		explore_seq $ops
 		explore_clean
 		explore_check "$name"
+		# what one sequence left behind would spoil the next ones
+		for d in "$SYSFS_KLP"/*; do
+			[ ! -e "$d" ] || left="${d##*/} left registered by $name"
+		done
 	done 9<"$1"
 }
