@@ -208,7 +208,7 @@ explore_seq()
 # and the target.
 explore_clean()
 {
-	local i n d z=${PFX}z left=10
+	local i n d e z=${PFX}z left=10
 
 	op_release
 	settle
@@ -219,15 +219,20 @@ explore_clean()
 		if [ $i -ge 0 ]; then
 			n=${REG[i]}
 		else
-			# whatever is still registered, in no particular order
+			# whatever is still enabled, in no particular order (a
+			# disabled one may still be on its way out)
 			n=
 			for d in "$SYSFS_KLP"/*; do
-				[ ! -e "$d/enabled" ] || { n=${d##*/}; break; }
+				e=0
+				read -r e <"$d/enabled" 2>/dev/null
+				[ "$e" != 1 ] || { n=${d##*/}; break; }
 			done
 			[ -n "$n" ] || break
 			i=0 left=$((left - 1))
 		fi
-		[ -e "$SYSFS_KLP/$n/enabled" ] || continue
+		e=0
+		read -r e <"$SYSFS_KLP/$n/enabled" 2>/dev/null
+		[ "$e" = 1 ] || continue
 		if ! write_enabled "$n" 0; then
 			[ -e "$SYSFS_KLP/$n/enabled" ] || continue
 			mod_loaded "$z" && { rmmod_lp "$z" || continue; }
