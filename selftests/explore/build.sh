@@ -93,7 +93,7 @@ fi
 # the runs: "NAME PREFIX OP...", the forced ones on copies
 : >"$build/runs"
 nforced=0
-while read -r name seed ops; do
+while read -r name _ ops; do
 	pfx=test_klp_state_ cpfx=test_klp_state_f
 	case " $ops " in
 	*" force "*)

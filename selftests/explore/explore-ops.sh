@@ -89,7 +89,7 @@ rmmod_lp()
 # op_enable TOKEN: a+K.K[!N|!o] or a*...
 op_enable()
 {
-	local s=${1:0:1} r=${1:1:1} rest=${1:2} fail= n err params=()
+	local s=${1:0:1} r=${1:1:1} rest=${1:2} fail='' n err params=()
 
 	n=$PFX$s
 	case $rest in *!*) fail=${rest#*!}; rest=${rest%%!*};; esac
