@@ -53,6 +53,10 @@ else
 	      --forced "${KLP_EXPLORE_FORCED:-1}")
 	[ "${KLP_EXPLORE_KNOWN:-0}" = 0 ] || args+=(--known)
 	"$gen" "${args[@]}" -o "$out/sequences"
+	# for the judge, which prints how to run them again
+	echo "SEED=${KLP_EXPLORE_SEED:-1} N=${KLP_EXPLORE_N:-$dflt_n}" \
+		"LENGTH=${KLP_EXPLORE_LENGTH:-6} DEPTH=${KLP_EXPLORE_DEPTH:-0}" \
+		"KNOWN=${KLP_EXPLORE_KNOWN:-0}" >"$out/params"
 fi
 [ -s "$out/sequences" ] || { echo "no sequence to run" >&2; exit 1; }
 
