@@ -52,7 +52,7 @@ in_transition()
 	for d in "$SYSFS_KLP"/*; do
 		[ -e "$d/transition" ] || continue
 		v=0
-		read -r v <"$d/transition" 2>/dev/null
+		read -r v 2>/dev/null <"$d/transition"
 		if [ "$v" = 1 ]; then
 			TP=${d##*/}
 			return 0
@@ -224,14 +224,14 @@ explore_clean()
 			n=
 			for d in "$SYSFS_KLP"/*; do
 				e=0
-				read -r e <"$d/enabled" 2>/dev/null
+				read -r e 2>/dev/null <"$d/enabled"
 				[ "$e" != 1 ] || { n=${d##*/}; break; }
 			done
 			[ -n "$n" ] || break
 			i=0 left=$((left - 1))
 		fi
 		e=0
-		read -r e <"$SYSFS_KLP/$n/enabled" 2>/dev/null
+		read -r e 2>/dev/null <"$SYSFS_KLP/$n/enabled"
 		[ "$e" = 1 ] || continue
 		if ! write_enabled "$n" 0; then
 			[ -e "$SYSFS_KLP/$n/enabled" ] || continue
@@ -280,9 +280,12 @@ explore_check()
 # explore_runs FILE: run the sequences of FILE, lines "NAME PFX OP..."
 explore_runs()
 {
-	local name pfx ops d left=
+	local line name pfx d left='' w=()
 
-	while read -r -u 9 name pfx ops; do
+	# read -a: an operation such as "b*" must not meet pathname expansion
+	while read -r -u 9 line; do
+		read -r -a w <<<"$line"
+		name=${w[0]} pfx=${w[1]}
 		if [ -n "$left" ]; then
 			echo "TEST: $name ... not ok"
 			echo "# not run: $left"
@@ -290,8 +293,7 @@ explore_runs()
 		fi
 		PFX=$pfx
 		start_test "$name"
-		# shellcheck disable=SC2086
-		explore_seq $ops
+		explore_seq "${w[@]:2}"
 		explore_clean
 		explore_check "$name"
 		# what one sequence left behind would spoil the next ones
