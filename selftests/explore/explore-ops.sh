@@ -102,7 +102,7 @@ op_enable()
 	params+=(target=1 mod=1 log_shadows=1)
 	case $fail in
 	'') ;;
-	o) params+=(fail_obj_pre_patch=1);;
+	o) params+=(obj_callbacks=1 fail_obj_pre_patch=1);;
 	*) params+=("fail_pre_patch=$fail");;
 	esac
 	log "% insmod $n.ko ${params[*]}"
