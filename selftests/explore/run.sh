@@ -88,7 +88,7 @@ while read -r name inv; do
 	shrunk=$((shrunk + 1))
 	cur=$(ops_of "$base")
 	from_seed=$(seed_of "$base")
-	echo "# shrinking $name ($inv, $variant; seed $from_seed): $cur"
+	echo "# shrinking $name ($inv; seed $from_seed): $cur"
 	round=0
 	while :; do
 		round=$((round + 1))
@@ -109,7 +109,9 @@ while read -r name inv; do
 		cur=$next
 	done
 	echo "# shrunk: $cur"
-	echo "#   seed $from_seed, $flavor $kver, $variant, violates $inv"
+	shown=$variant
+	[ "$flavor" != stock ] || shown=compat
+	echo "#   seed $from_seed, $flavor $kver, $shown, violates $inv"
 	echo "#   replay: make explore KVER=$kver FLAVOR=$flavor SEQ='$cur'"
 	"$gen" --script "$cur" --name "$inv: $cur" | sed 's/^/#   | /'
 done <"$run.failures"
