@@ -89,12 +89,17 @@ rmmod_lp()
 # op_enable TOKEN: a+K.K[!N|!o] or a*...
 op_enable()
 {
-	local s=${1:0:1} r=${1:1:1} rest=${1:2} fail='' n err params=()
+	local s=${1:0:1} r=${1:1:1} rest=${1:2} fail='' n e t err params=()
 
 	n=$PFX$s
 	case $rest in *!*) fail=${rest#*!}; rest=${rest%%!*};; esac
 	if mod_loaded "$n"; then
-		[ ! -e "$SYSFS_KLP/$n" ] || return 0
+		# registered, or in a transition: the enable does not apply;
+		# disabled, it may still be on its way out: rmmod_lp waits
+		e=0 t=0
+		read -r e 2>/dev/null <"$SYSFS_KLP/$n/enabled"
+		read -r t 2>/dev/null <"$SYSFS_KLP/$n/transition"
+		[ "$e" = 0 ] && [ "$t" = 0 ] || return 0
 		rmmod_lp "$n" || return 0
 	fi
 	[ -z "$rest" ] || params+=("states=${rest//./,}")
