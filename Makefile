@@ -9,7 +9,7 @@ KVER ?= 6.1
 DEMO ?= shadow module format
 FLAVOR ?= stock
 # Suites that exist in this tree, from the default list.
-SUITES ?= $(foreach s,upstream state demo migrate,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
+SUITES ?= $(foreach s,upstream state demo migrate explore,$(if $(wildcard selftests/$(s)/build.sh),$(s)))
 FLAVORS ?= stock native debug
 BENCH_NS ?= 10000 100000 1000000
 KLP_CACHE ?= $(HOME)/.cache/klp-state
@@ -37,7 +37,7 @@ DESTDIR ?=
 DEB_OUT ?= $(KLP_CACHE)/deb
 
 .PHONY: help demo check check-stock check-native check-debug check-backports check-harness check-cocci \
-	check-lint check-cli check-invariants migrate kernels vm-shell deps bench \
+	check-lint check-cli check-invariants explore migrate kernels vm-shell deps bench \
 	install uninstall deb check-install htmldocs try
 
 valid = $$(selftests/cli/validate.sh --valid $(1))
@@ -56,6 +56,7 @@ help:
 	@echo '  check-harness   negative tests of the VM runner, on the first of KVERS, the cases of FLAVORS'
 	@echo '  check-cocci     Coccinelle tests, then the corpus, JOBS files at once'
 	@echo '  bench           shadow variable garbage collection on native KVER, stock vs native: BENCH_NS'
+	@echo '  explore         generated sequences on KVER and FLAVOR, judged; shrinks failures: [SEED=] [N=] [LENGTH=] [DEPTH=] [KNOWN=1] [SEQ=]'
 	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id] [STREAM=name]'
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'
 	@echo '  vm-shell        interactive shell in a VM of KVER and FLAVOR, SUITES under /suites'
@@ -69,12 +70,18 @@ help:
 	@echo 'Variables, and their value now:'
 	@echo '  KVERS      kernels of check, kernels, check-lint, -stock, -native, -debug, -backports, -harness:'
 	@echo '             "$(KVERS)" (valid: '"$(call valid,KVERS)"')'
-	@echo '  KVER       the kernel of demo, bench, vm-shell: $(KVER)'
+	@echo '  KVER       the kernel of demo, bench, vm-shell, explore: $(KVER)'
 	@echo '  DEMO       the chapters of demo: "$(DEMO)" (valid: '"$(call valid,DEMO)"')'
 	@echo '  FLAVORS    flavors of check, kernels, check-harness: "$(FLAVORS)" (valid: '"$(call valid,FLAVORS)"')'
-	@echo '  FLAVOR     the flavor of vm-shell and try: $(FLAVOR)'
+	@echo '  FLAVOR     the flavor of vm-shell, explore and try: $(FLAVOR)'
 	@echo '  LP         try: your livepatches (.ko), in the order of loading, or disable: $(or $(LP),none)'
 	@echo '  TARGETS    try: the target modules (.ko) your livepatches patch, loaded first: $(or $(TARGETS),none)'
+	@echo '  SEED       explore: seed of the random sequences: $(or $(SEED),the time)'
+	@echo '  N          explore: sequences: $(or $(N),100)'
+	@echo '  LENGTH     explore: operations of a random sequence: $(or $(LENGTH),6)'
+	@echo '  DEPTH      explore: every applicable sequence of DEPTH operations of the small alphabet first: $(or $(DEPTH),0)'
+	@echo '  KNOWN      explore: 1 walks into the known defects too: $(or $(KNOWN),0)'
+	@echo '  SEQ        explore: run these operations instead (";" between sequences): $(or $(SEQ),none)'
 	@echo '  SUITES     suites of check, check-stock, -native, -debug, vm-shell: "$(SUITES)"'
 	@echo '             (valid: '"$(call valid,SUITES)"')'
 	@echo '  JOBS       steps of check, files of migrate and check-cocci at once: $(or $(JOBS),one per core)'
@@ -138,6 +145,13 @@ check-cli:
 # Host only: Python 3, no kernel.
 check-invariants:
 	@selftests/invariants/run.sh
+
+# One VM of KVER and FLAVOR over generated sequences, then one per round
+# of shrinking a failure.
+explore: deps
+	@KVER=$(call q,$(KVER)) FLAVOR=$(call q,$(FLAVOR)) SEED=$(call q,$(SEED)) N=$(call q,$(N)) \
+		LENGTH=$(call q,$(LENGTH)) DEPTH=$(call q,$(DEPTH)) KNOWN=$(call q,$(KNOWN)) \
+		SEQ=$(call q,$(SEQ)) selftests/explore/run.sh
 
 # A relative SRC is taken from the directory make was started in, where
 # cocci/Makefile runs the conversion.

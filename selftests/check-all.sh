@@ -241,7 +241,7 @@ main()
 
 	kvers=${KVERS:-$KLP_VALID_KVERS}
 	flavors=${FLAVORS:-$KLP_VALID_FLAVORS}
-	suites=${SUITES-upstream state demo migrate}
+	suites=${SUITES-upstream state demo migrate explore}
 	jobs=${JOBS:-$(nproc)}
 	for k in $kvers; do check_kver "$k"; done
 	for f in $flavors; do check_flavor "$f"; done

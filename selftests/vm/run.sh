@@ -276,6 +276,15 @@ EOT
 		-v counts="$counts" -f "$here/parse.awk" "$run/results.log"
 	read -r passed failed skipped <"$counts"
 	failed=$((failed + ${#build_failed[@]}))
+	# A suite with a host-side judge (selftests/<suite>/judge) has the
+	# guest's output judged here, after the VM: its own KTAP document.
+	for s in "${staged[@]}"; do
+		[ -x "$top/selftests/$s/judge" ] || continue
+		"$top/selftests/$s/judge" --label "$label" --kver "$kver" \
+			--flavor "$flavor" --counts "$run/judge-$s" "$run" || true
+		read -r p f k <"$run/judge-$s" || { p=0 f=1 k=0; }
+		passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + k))
+	done
 	echo "# $flavor-$kver: $passed passed, $failed failed, $skipped skipped (VM: ${secs} s, boot ${boot_secs:-?} s; logs in $run)"
 	if [ -n "${KLP_TOTALS:-}" ]; then
 		echo "$passed $failed $skipped" >>"$KLP_TOTALS"

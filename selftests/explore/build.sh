@@ -1,0 +1,149 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# build.sh KDIR OUTDIR KVER FLAVOR: generate the sequences of operations
+# (selftests/invariants/generate), build the state suite's livepatches
+# and modules they run on, and stage them with a test script per chunk
+# of sequences.
+#
+# Environment (make check sets none: seed 1, the bounded run):
+#   KLP_EXPLORE_SEED    seed of the random sequences (default 1)
+#   KLP_EXPLORE_N       sequences (default 10; 4 on debug kernels, where
+#                       a sequence and its compat twin take 21 s)
+#   KLP_EXPLORE_LENGTH  operations of a random sequence (default 6)
+#   KLP_EXPLORE_DEPTH   every applicable sequence of this many operations
+#                       over the small alphabet first (default 0: none)
+#   KLP_EXPLORE_KNOWN   1: walk into the known defects too
+#   KLP_EXPLORE_FORCED  random sequences that may force (default 1)
+#   KLP_EXPLORE_SEQS    sequences given, "OP OP...;OP..." (replay, shrink)
+#   KLP_EXPLORE_CHUNK   runs a test script (default 20)
+#   KLP_EXPLORE_VARIANT native or compat: one of the two runs (default both)
+#
+# On native and debug kernels every sequence runs twice: with the
+# livepatches on the native core, and built with KLP_STATE_FORCE_COMPAT
+# (the host compares the two, 4b.7).  A sequence that forces a
+# transition runs on copies of its own, which stay loaded for good.
+set -euo pipefail
+
+kdir=$1 out=$2 flavor=$4
+here=$(cd "$(dirname "$0")" && pwd)
+state=$here/../state
+gen=$here/../invariants/generate
+build=$out/.build
+inc=${KLP_INCLUDE:-$here/../../include}
+chunk=${KLP_EXPLORE_CHUNK:-20}
+
+rm -rf "$build"
+mkdir -p "$build" "$out"
+
+dflt_n=10
+[ "$flavor" != debug ] || dflt_n=4
+
+# the sequences: "NAME SEED OP..."
+if [ -n "${KLP_EXPLORE_SEQS:-}" ]; then
+	i=0
+	tr ';' '\n' <<<"$KLP_EXPLORE_SEQS" | while read -r ops; do
+		[ -n "$ops" ] || continue
+		"$gen" --seq "$ops" | sed "s/^given /given-$i /"
+		i=$((i + 1))
+	done >"$out/sequences"
+else
+	args=(--seed "${KLP_EXPLORE_SEED:-1}" --count "${KLP_EXPLORE_N:-$dflt_n}"
+	      --length "${KLP_EXPLORE_LENGTH:-6}" --depth "${KLP_EXPLORE_DEPTH:-0}"
+	      --forced "${KLP_EXPLORE_FORCED:-1}")
+	[ "${KLP_EXPLORE_KNOWN:-0}" = 0 ] || args+=(--known)
+	"$gen" "${args[@]}" -o "$out/sequences"
+	# for the judge, which prints how to run them again
+	echo "SEED=${KLP_EXPLORE_SEED:-1} N=${KLP_EXPLORE_N:-$dflt_n}" \
+		"LENGTH=${KLP_EXPLORE_LENGTH:-6} DEPTH=${KLP_EXPLORE_DEPTH:-0}" \
+		"KNOWN=${KLP_EXPLORE_KNOWN:-0}" >"$out/params"
+fi
+[ -s "$out/sequences" ] || { echo "no sequence to run" >&2; exit 1; }
+
+# compat twins on the kernels whose modules get the native core;
+# KLP_EXPLORE_VARIANT=native or compat runs one of the two there
+twin=0 native=1
+[ "$flavor" = stock ] || twin=1
+case ${KLP_EXPLORE_VARIANT:-both} in
+both) ;;
+native) twin=0;;
+compat) [ $twin = 0 ] || native=0;;
+*) echo "KLP_EXPLORE_VARIANT: both, native or compat" >&2; exit 1;;
+esac
+
+cp "$state"/test_klp_state.c "$state"/test_klp_state_[abc].c \
+	"$state"/test_klp_state_f[ab].c "$state"/test_klp_state_mod.[ch] \
+	"$state"/test_klp_state_target.[ch] "$build"/
+mods="test_klp_state_target.o test_klp_state_mod.o"
+
+# wrap NAME COMPAT: another livepatch module from test_klp_state.c
+wrap()
+{
+	{
+		echo "// SPDX-License-Identifier: GPL-2.0-only"
+		echo "/* A copy of the state selftest livepatch for selftests/explore. */"
+		[ "$2" = 0 ] || echo "#define KLP_STATE_FORCE_COMPAT"
+		echo '#include "test_klp_state.c"'
+	} >"$build/$1.c"
+}
+wrap test_klp_state_z 0
+mods+=" test_klp_state_a.o test_klp_state_b.o test_klp_state_c.o test_klp_state_z.o"
+if [ $twin = 1 ]; then
+	wrap test_klp_state_fc 1
+	wrap test_klp_state_fz 1
+	mods+=" test_klp_state_fa.o test_klp_state_fb.o test_klp_state_fc.o test_klp_state_fz.o"
+fi
+
+# the runs: "NAME PREFIX OP...", the forced ones on copies
+: >"$build/runs"
+nforced=0
+while read -r name _ ops; do
+	pfx=test_klp_state_ cpfx=test_klp_state_f
+	case " $ops " in
+	*" force "*)
+		pfx=test_klp_state_x$nforced cpfx=test_klp_state_xf$nforced
+		for s in a b c z; do
+			wrap "$pfx$s" 0
+			mods+=" $pfx$s.o"
+			[ $twin = 0 ] && continue
+			wrap "$cpfx$s" 1
+			mods+=" $cpfx$s.o"
+		done
+		nforced=$((nforced + 1))
+		;;
+	esac
+	[ $native = 0 ] || echo "$name $pfx $ops" >>"$build/runs"
+	[ $twin = 0 ] || echo "$name@compat $cpfx $ops" >>"$build/runs"
+done <"$out/sequences"
+
+printf 'ccflags-y += -I$(KLP_INCLUDE)\nobj-m += %s\n' "$mods" >"$build/Kbuild"
+make -s -C "$kdir" M="$build" KLP_INCLUDE="$inc" modules
+cp "$build"/*.ko "$out"/
+
+backend=$(modinfo -F klp_state_backend "$out/test_klp_state_a.ko")
+case $backend in
+native|compat) echo "$backend" >"$out/backend" ;;
+*) echo "test_klp_state_a.ko does not say its backend" >&2; exit 1 ;;
+esac
+[ -n "$(modinfo -F klp_state_objects "$out/test_klp_state_a.ko")" ] || {
+	echo "the livepatches have no per-object states" >&2
+	exit 1
+}
+cp "$state"/functions.sh "$state"/backend-lines "$here"/explore-ops.sh "$out"/
+
+# a test script per chunk of runs
+rm -f "$out"/runs.* "$out"/test-explore-*.sh
+split -l "$chunk" -d -a 3 "$build/runs" "$out/runs."
+for f in "$out"/runs.*; do
+	n=${f##*.}
+	cat >"$out/test-explore-$n.sh" <<EOT
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Generated sequences, chunk $n: see selftests/explore/build.sh.
+. "\$(dirname "\$0")/functions.sh"
+. "\$(dirname "\$0")/explore-ops.sh"
+explore_runs "\$(dirname "\$0")/runs.$n"
+EOT
+	chmod +x "$out/test-explore-$n.sh"
+done
+rm -rf "$build"

@@ -1,0 +1,309 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The operations of selftests/invariants/generate, in the guest, on top of
+# selftests/state/functions.sh.  Each logs its command as the state suite
+# does, so that the kernel log since start_test is a transcript check-4b
+# reads.  An operation that does not apply in the state the kernel is in
+# (a disable of a livepatch that is not enabled, a reversal without an
+# open transition) does nothing: shrinking drops operations, and what is
+# left must still run.
+#
+# PFX names the livepatch modules: slot a is ${PFX}a, and ${PFX}z is the
+# livepatch the cleanup replaces a block_disable state with.
+
+M=test_klp_state_mod
+T=test_klp_state_target
+PFX=${PFX:-test_klp_state_}
+HELD=0
+REG=()
+EXPLORE_ERR=
+
+explore_fail()
+{
+	[ -n "$EXPLORE_ERR" ] || EXPLORE_ERR=$*
+}
+
+mod_loaded()
+{
+	local m
+
+	while read -r m _; do
+		[ "$m" != "$1" ] || return 0
+	done </proc/modules
+	return 1
+}
+
+# mod_refs NAME: its reference count (a forced livepatch keeps one)
+mod_refs()
+{
+	local r=0
+
+	[ ! -r "/sys/module/$1/refcnt" ] || read -r r <"/sys/module/$1/refcnt"
+	echo "$r"
+}
+
+# in_transition: sets TP to the livepatch whose transition is open
+in_transition()
+{
+	local d v
+
+	TP=
+	for d in "$SYSFS_KLP"/*; do
+		[ -e "$d/transition" ] || continue
+		v=0
+		read -r v 2>/dev/null <"$d/transition"
+		if [ "$v" = 1 ]; then
+			TP=${d##*/}
+			return 0
+		fi
+	done
+	return 1
+}
+
+# settle: wait for the open transition to end; while the target's worker
+# is held, a transition that it blocks stays open (1.5 s tell which)
+settle()
+{
+	local i
+
+	if [ $HELD = 1 ]; then
+		for ((i = 0; i < 15; i++)); do
+			in_transition || return 0
+			sleep 0.1
+		done
+		return 0
+	fi
+	loop_until "! in_transition" || explore_fail "a transition never ended"
+}
+
+# rmmod_lp NAME: unload a livepatch that is no longer registered
+rmmod_lp()
+{
+	loop_until "[ ! -e $SYSFS_KLP/$1 ]" || { explore_fail "$1 never went"; return 1; }
+	[ "$(mod_refs "$1")" = 0 ] || return 1
+	log "% rmmod $1"
+	loop_until "rmmod $1 2>/dev/null" || explore_fail "rmmod $1 failed"
+}
+
+# op_enable TOKEN: a+K.K[!N|!o] or a*...
+op_enable()
+{
+	local s=${1:0:1} r=${1:1:1} rest=${1:2} fail='' n e t err params=()
+
+	n=$PFX$s
+	case $rest in *!*) fail=${rest#*!}; rest=${rest%%!*};; esac
+	if mod_loaded "$n"; then
+		# registered, or in a transition: the enable does not apply;
+		# disabled, it may still be on its way out: rmmod_lp waits
+		e=0 t=0
+		read -r e 2>/dev/null <"$SYSFS_KLP/$n/enabled"
+		read -r t 2>/dev/null <"$SYSFS_KLP/$n/transition"
+		[ "$e" = 0 ] && [ "$t" = 0 ] || return 0
+		rmmod_lp "$n" || return 0
+	fi
+	[ -z "$rest" ] || params+=("states=${rest//./,}")
+	[ "$r" != '*' ] || params+=(replace=1)
+	params+=(target=1 mod=1 log_shadows=1)
+	case $fail in
+	'') ;;
+	o) params+=(obj_callbacks=1 fail_obj_pre_patch=1);;
+	*) params+=("fail_pre_patch=$fail");;
+	esac
+	log "% insmod $n.ko ${params[*]}"
+	if err=$(insmod "$n.ko" "${params[@]}" 2>&1); then
+		REG+=("$n")
+	else
+		log "$err"
+	fi
+	settle
+}
+
+op_disable()
+{
+	local n=$PFX$1 e=0
+
+	[ -e "$SYSFS_KLP/$n/enabled" ] || return 0
+	read -r e <"$SYSFS_KLP/$n/enabled"
+	[ "$e" = 1 ] || return 0
+	write_enabled "$n" 0
+	settle
+}
+
+op_reverse()
+{
+	local e=0
+
+	in_transition || return 0
+	read -r e <"$SYSFS_KLP/$TP/enabled"
+	write_enabled "$TP" $((1 - e))
+	settle
+}
+
+op_force()
+{
+	in_transition || return 0
+	log "% echo 1 > $SYSFS_KLP/$TP/force"
+	echo 1 >"$SYSFS_KLP/$TP/force"
+	settle
+}
+
+op_load()
+{
+	local err
+
+	! mod_loaded $M || return 0
+	log "% insmod $M.ko"
+	err=$(insmod $M.ko 2>&1) || log "$err"
+	settle
+}
+
+op_unload()
+{
+	mod_loaded $M || return 0
+	log "% rmmod $M"
+	loop_until "rmmod $M 2>/dev/null" || explore_fail "rmmod $M failed"
+	settle
+}
+
+op_hold()
+{
+	[ $HELD = 0 ] || return 0
+	set_param $T block 1
+	sleep 0.5
+	HELD=1
+}
+
+op_release()
+{
+	[ $HELD = 1 ] || return 0
+	set_param $T block 0
+	HELD=0
+	settle
+}
+
+# explore_seq OP...: the sequence, after loading the target
+explore_seq()
+{
+	local op
+
+	HELD=0 REG=() EXPLORE_ERR=
+	! mod_loaded $T || rmmod $T
+	log "% insmod $T.ko"
+	insmod $T.ko || { explore_fail "insmod $T failed"; return; }
+	for op in "$@"; do
+		case $op in
+		[abc][+*]*) op_enable "$op";;
+		[abc]-) op_disable "${op:0:1}";;
+		m+) op_load;;
+		m-) op_unload;;
+		h+) op_hold;;
+		h-) op_release;;
+		rev) op_reverse;;
+		force) op_force;;
+		*) explore_fail "unknown operation $op"; return;;
+		esac
+	done
+}
+
+# explore_clean: the end of every sequence (4b.8): release the worker,
+# unload the module, disable every livepatch (one with a block_disable
+# state replaced by ${PFX}z, which carries states 4 and 10 without the
+# flag; the module is gone, so it introduces nothing but 4), unload them
+# and the target.
+explore_clean()
+{
+	local i n d e z=${PFX}z left=10
+
+	op_release
+	settle
+	# the module first: its states go with it, and the replace below
+	# then introduces no state of its own
+	op_unload
+	for ((i = ${#REG[@]} - 1; i >= -1 && left > 0; i--)); do
+		if [ $i -ge 0 ]; then
+			n=${REG[i]}
+		else
+			# whatever is still enabled, in no particular order (a
+			# disabled one may still be on its way out)
+			n=
+			for d in "$SYSFS_KLP"/*; do
+				e=0
+				read -r e 2>/dev/null <"$d/enabled"
+				[ "$e" != 1 ] || { n=${d##*/}; break; }
+			done
+			[ -n "$n" ] || break
+			i=0 left=$((left - 1))
+		fi
+		e=0
+		read -r e 2>/dev/null <"$SYSFS_KLP/$n/enabled"
+		[ "$e" = 1 ] || continue
+		if ! write_enabled "$n" 0; then
+			[ -e "$SYSFS_KLP/$n/enabled" ] || continue
+			mod_loaded "$z" && { rmmod_lp "$z" || continue; }
+			log "% insmod $z.ko states=4,10m replace=1 target=1 mod=1 log_shadows=1"
+			if ! insmod "$z.ko" states=4,10m replace=1 target=1 mod=1 \
+				log_shadows=1 2>/dev/null; then
+				explore_fail "$z could not take over $n"
+				break
+			fi
+			settle
+			write_enabled "$z" 0 || explore_fail "$z refused its disable"
+		fi
+		settle
+	done
+	for d in "$SYSFS_KLP"/*; do
+		[ ! -e "$d" ] || loop_until "[ ! -e $d ]" ||
+			explore_fail "${d##*/} is still registered"
+	done
+	for n in "${PFX}"a "${PFX}"b "${PFX}"c "$z"; do
+		! mod_loaded "$n" || rmmod_lp "$n"
+	done
+	! mod_loaded $M || { log "% rmmod $M"; rmmod $M || explore_fail "rmmod $M failed"; }
+	! mod_loaded $T || { log "% rmmod $T"; rmmod $T || explore_fail "rmmod $T failed"; }
+}
+
+# explore_check NAME: print the transcript, each line tagged for the
+# host ("@@T NAME line"), then the result: not ok when the sequence
+# could not be run or cleaned up (check-4b on the host judges the rest)
+explore_check()
+{
+	local line
+
+	transcript_lines || explore_fail "start line not in the kernel log"
+	for line in "${GOT[@]}"; do
+		echo "@@T $1 $line"
+	done
+	if [ -z "$EXPLORE_ERR" ]; then
+		echo "TEST: $1 ... ok"
+	else
+		echo "TEST: $1 ... not ok"
+		echo "# $EXPLORE_ERR"
+	fi
+}
+
+# explore_runs FILE: run the sequences of FILE, lines "NAME PFX OP..."
+explore_runs()
+{
+	local line name pfx d left='' w=()
+
+	# read -a: an operation such as "b*" must not meet pathname expansion
+	while read -r -u 9 line; do
+		read -r -a w <<<"$line"
+		name=${w[0]} pfx=${w[1]}
+		if [ -n "$left" ]; then
+			echo "TEST: $name ... not ok"
+			echo "# not run: $left"
+			continue
+		fi
+		PFX=$pfx
+		start_test "$name"
+		explore_seq "${w[@]:2}"
+		explore_clean
+		explore_check "$name"
+		# what one sequence left behind would spoil the next ones
+		for d in "$SYSFS_KLP"/*; do
+			[ ! -e "$d" ] || left="${d##*/} left registered by $name"
+		done
+	done 9<"$1"
+}
