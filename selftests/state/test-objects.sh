@@ -377,9 +377,9 @@ livepatch: '$B': unpatching complete
 
 start_test "the module unloads during an upgrade that keeps its state"
 # $A introduced state 9; the module goes while $B, which keeps it,
-# replaces $A: $B, the newest carrier, removes it, with pre_unpatch first
-# (contract 4b.1, 4b.5).
-if ! known_compat_defect 4b.1; then
+# replaces $A: $B, the newest carrier, removes it, pre_unpatch then
+# post_unpatch (contract 4b.1, 4b.5).  $B, in transition, gets no object
+# pre_unpatch: the state's pre_unpatch comes once $M is unpatched.
 load_mod $T
 load_mod $M
 load_lp $A states=9m replace=1 mod=1 target=1
@@ -412,8 +412,8 @@ livepatch: '$B': starting patching transition
 % rmmod $M
 $M: unloaded
 livepatch: reverting patch '$A' on unloading module '$M'
-$B: pre_unpatch: state 9
 livepatch: reverting patch '$B' on unloading module '$M'
+$B: pre_unpatch: state 9
 $B: post_unpatch: state 9
 $B.obj_shadows = 0 made, 2 freed
 % echo 0 > /sys/module/$T/parameters/block
@@ -430,14 +430,13 @@ livepatch: '$B': unpatching complete
 $B: exit: 0 shadow variables made, 2 freed
 % rmmod $T
 $T: unloaded"
-fi
 
 start_test "the module unloads while the newer of two carriers is disabled"
 # $A and $B both carry state 9, which $A introduced.  The module goes
 # while $B is being disabled: $B, the newest carrier, removes the state,
-# with pre_unpatch first (contract 4b.1, 4b.5), and frees its variables
-# before the unload returns; $A finds nothing left to do.
-if ! known_compat_defect 4b.1; then
+# pre_unpatch (once $M is unpatched, as for the transition above) then
+# post_unpatch (contract 4b.1, 4b.5), and frees its variables before the
+# unload returns; $A finds nothing left to do.
 load_mod $T
 load_mod $M
 load_lp $A states=9m mod=1 target=1
@@ -477,8 +476,8 @@ livepatch: '$B': starting unpatching transition
 % rmmod $M
 $M: unloaded
 livepatch: reverting patch '$A' on unloading module '$M'
-$B: pre_unpatch: state 9
 livepatch: reverting patch '$B' on unloading module '$M'
+$B: pre_unpatch: state 9
 $B: post_unpatch: state 9
 $A.obj_shadows = 2 made, 0 freed
 $B.obj_shadows = 0 made, 2 freed
@@ -496,7 +495,6 @@ livepatch: '$A': unpatching complete
 $A: exit: 2 shadow variables made, 0 freed
 % rmmod $T
 $T: unloaded"
-fi
 
 start_test "the module loads during a replace that drops its state"
 # The kernel patches the loading module with both livepatches; the state
@@ -907,7 +905,6 @@ start_test "a livepatch that gives a state another scope is refused"
 # goes on top of it, and so is one that makes a state of the whole
 # livepatch belong to a module: the state would never be removed with
 # the module, or be removed where it was never introduced.  Nothing runs.
-if ! known_compat_defect "4a, one scope per id"; then
 load_mod $M
 load_lp $A states=8m mod=1
 load_fail $B states=8 replace=1 mod=1
@@ -930,16 +927,16 @@ livepatch: '$A': completing patching transition
 $A: post_patch: state 8
 livepatch: '$A': patching complete
 % insmod $B.ko states=8 replace=1 mod=1
-[native] livepatch: state 8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
-[compat] klp-state: state 0x8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+[native] livepatch: state 8 of livepatch '$B' has another scope than in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' has another scope than in livepatch '$A'
 insmod: ERROR: could not insert module $B.ko: Invalid parameters
 % insmod $B.ko states=8t replace=1 mod=1 target=1
-[native] livepatch: state 8 of livepatch '$B' belongs to object '$T', but to object '$M' in livepatch '$A'
-[compat] klp-state: state 0x8 of livepatch '$B' belongs to object '$T', but to object '$M' in livepatch '$A'
+[native] livepatch: state 8 of livepatch '$B' has another scope than in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' has another scope than in livepatch '$A'
 insmod: ERROR: could not insert module $B.ko: Invalid parameters
 % insmod $B.ko states=2,8 mod=1
-[native] livepatch: state 8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
-[compat] klp-state: state 0x8 of livepatch '$B' belongs to the whole livepatch, but to object '$M' in livepatch '$A'
+[native] livepatch: state 8 of livepatch '$B' has another scope than in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' has another scope than in livepatch '$A'
 insmod: ERROR: could not insert module $B.ko: Invalid parameters
 % echo 0 > $SYSFS_KLP/$A/enabled
 livepatch: '$A': initializing unpatching transition
@@ -958,8 +955,8 @@ livepatch: '$A': completing patching transition
 $A: post_patch: state 8
 livepatch: '$A': patching complete
 % insmod $B.ko states=8m replace=1 mod=1
-[native] livepatch: state 8 of livepatch '$B' belongs to object '$M', but to the whole livepatch in livepatch '$A'
-[compat] klp-state: state 0x8 of livepatch '$B' belongs to object '$M', but to the whole livepatch in livepatch '$A'
+[native] livepatch: state 8 of livepatch '$B' has another scope than in livepatch '$A'
+[compat] klp-state: state 0x8 of livepatch '$B' has another scope than in livepatch '$A'
 insmod: ERROR: could not insert module $B.ko: Invalid parameters
 % echo 0 > $SYSFS_KLP/$A/enabled
 livepatch: '$A': initializing unpatching transition
@@ -971,7 +968,6 @@ livepatch: '$A': unpatching complete
 % rmmod $A
 % rmmod $M
 $M: unloaded"
-fi
 
 start_test "a reversed replace restores the dropped state before removing the new one"
 # $B replaces $A, dropping state 1; the module loads during the replace
