@@ -343,7 +343,7 @@ packages()
 		dpkg-deb -x "$debs/${p}_${ver}_all.deb" "$tmp/pkg"
 	done
 	rm -rf "$tmp/pkg/usr/share/doc"
-	gunzip "$tmp/pkg/usr/share/man/man1/klp-migrate.1.gz"
+	gunzip "$tmp/pkg/usr/share/man/man1/klp-migrate.1.gz" "$tmp/pkg/usr/share/man/man1/klp-state.1.gz"
 	mk "$top" install DESTDIR="$tmp/usr-root" PREFIX=/usr || why="make install PREFIX=/usr failed"
 	rm -f "$tmp/usr-root/usr/share/klp-state/manifest"
 	diff -r "$tmp/usr-root" "$tmp/pkg" >>"$out" || why="$why; the packages differ from make install"
