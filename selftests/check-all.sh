@@ -154,14 +154,20 @@ save_times()
 # vm_steps FLAVOR...: a VM per kernel of each FLAVOR this run tests
 vm_steps()
 {
-	local f k
+	local f k g n
 
 	for f in "$@"; do
 		has_flavor "$f" || continue
 		for k in $kvers; do
-			step "$f-$k" 1 "$(kernel_dep "$f" "$k")" \
-				"$here/vm/run.sh" "$k" "$f" $(flavor_suites "$f" $suites)
-			vms[$f-$k]=1
+			# shellcheck disable=SC2086
+			while read -r g; do
+				n=$f-$k
+				[ "$g" != explore ] || n=$n-explore
+				step "$n" 1 "$(kernel_dep "$f" "$k")" \
+					"$here/vm/run.sh" --name "$n" "$k" "$f" \
+					$(flavor_suites "$f" $g)
+				vms[$n]=1
+			done < <(vm_groups $suites)
 		done
 	done
 }

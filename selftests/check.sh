@@ -26,14 +26,16 @@ main() {
 	fi
 	export KLP_TOTALS
 
-	# shellcheck disable=SC2086
-	suites=$(flavor_suites "$flavor" $suites)
-
 	rc=0
 	for k in $kvers; do
-		echo "# ==== $flavor $k: $suites"
 		# shellcheck disable=SC2086
-		counted "$flavor-$k" "$here/vm/run.sh" "$k" "$flavor" $suites || rc=1
+		while read -r g; do
+			n=$flavor-$k
+			[ "$g" != explore ] || n=$n-explore
+			g=$(flavor_suites "$flavor" $g)
+			echo "# ==== $flavor $k: $g"
+			counted "$n" "$here/vm/run.sh" --name "$n" "$k" "$flavor" $g || rc=1
+		done < <(vm_groups $suites)
 	done
 
 	[ -z "$own_totals" ] || "$here/total.sh" "$KLP_TOTALS"

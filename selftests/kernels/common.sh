@@ -41,6 +41,20 @@ flavor_suites() {
 	echo "${out# }"
 }
 
+# vm_groups SUITES...: the suites, a line per VM that runs them.  The
+# generated sequences of explore boot a VM of their own: the state
+# suite's forced transitions pin its test livepatches and keep their
+# shadow variables for the rest of the boot.
+vm_groups() {
+	local s rest=
+
+	for s in "$@"; do
+		[ "$s" = explore ] || rest="$rest $s"
+	done
+	[ -z "$rest" ] || echo "${rest# }"
+	case " $* " in *" explore "*) echo explore;; esac
+}
+
 # build_env TOP: module builds from here on go through ccache, whose cache
 # the kernel builds fill too, and KLP_INCLUDE names a copy of TOP/include
 # named by its content: the compiler, and so ccache, sees the same paths

@@ -27,6 +27,11 @@ level()
 }
 
 start_test "a release with the header takes a state's data over from one without it"
+# The native core warns of a changed is_shadow once a boot: here only
+# when no earlier test of this boot made it warn.
+warning="[native] livepatch: state 27906: is_shadow differs between livepatches '$R' and '$N'
+"
+! dmesg | grep -q 'livepatch: state [0-9]*: is_shadow differs between' || warning=
 level
 orig=$LEVEL
 [ "$orig" != 4 ] || die "the console level is 4 already: the test could not see a change"
@@ -58,8 +63,7 @@ livepatch: '$R': patching complete
 % insmod $N.ko
 livepatch: enabling patch '$N'
 livepatch: '$N': initializing patching transition
-[native] livepatch: state 27906: is_shadow differs between livepatches '$R' and '$N'
-livepatch: '$N': starting patching transition
+${warning}livepatch: '$N': starting patching transition
 livepatch: '$N': completing patching transition
 $N: freed the memory of the release built without the header
 $N: took over the saved console level $orig
