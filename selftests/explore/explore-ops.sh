@@ -61,20 +61,42 @@ in_transition()
 	return 1
 }
 
-# settle: wait for the open transition to end; while the target's worker
-# is held, a transition that it blocks stays open (1.5 s tell which)
+# freed: no livepatch waits to be freed, disabled or replaced with its
+# transition over.  The native core runs the destructors of the states
+# it removed when it frees the livepatch, after the transition: the
+# next operation must not start before, or the two backends' frees
+# fall under different commands.
+freed()
+{
+	local d e t
+
+	for d in "$SYSFS_KLP"/*; do
+		[ -e "$d/enabled" ] || continue
+		e=1 t=0
+		read -r e 2>/dev/null <"$d/enabled"
+		read -r t 2>/dev/null <"$d/transition"
+		[ "$e" = 0 ] && [ "$t" = 0 ] && return 1
+	done
+	return 0
+}
+
+# settle: wait for the open transition to end, then for the livepatches
+# it let go to be freed; while the target's worker is held, a transition
+# that it blocks stays open (1.5 s tell which)
 settle()
 {
 	local i
 
 	if [ $HELD = 1 ]; then
 		for ((i = 0; i < 15; i++)); do
-			in_transition || return 0
+			in_transition || break
 			sleep 0.1
 		done
-		return 0
+	else
+		loop_until "! in_transition" ||
+			explore_fail "a transition never ended"
 	fi
-	loop_until "! in_transition" || explore_fail "a transition never ended"
+	loop_until freed || explore_fail "a livepatch was never freed"
 }
 
 # rmmod_lp NAME: unload a livepatch that is no longer registered
