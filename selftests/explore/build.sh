@@ -15,7 +15,9 @@
 #                       over the small alphabet first (default 0: none)
 #   KLP_EXPLORE_KNOWN   1: walk into the known defects too
 #   KLP_EXPLORE_FORCED  random sequences that may force (default 1)
-#   KLP_EXPLORE_SEQS    sequences given, "OP OP...;OP..." (replay, shrink)
+#   KLP_EXPLORE_SEQS    sequences given, "OP OP...;OP..." (replay, shrink);
+#                       without it, the sequences of ./regressions run
+#                       after the generated ones
 #   KLP_EXPLORE_CHUNK   runs a test script (default 20)
 #   KLP_EXPLORE_VARIANT native or compat: one of the two runs (default both)
 #
@@ -53,6 +55,13 @@ else
 	      --forced "${KLP_EXPLORE_FORCED:-1}")
 	[ "${KLP_EXPLORE_KNOWN:-0}" = 0 ] || args+=(--known)
 	"$gen" "${args[@]}" -o "$out/sequences"
+	# and the sequences that once failed
+	i=0
+	sed -e 's/#.*//' "$here/regressions" | while read -r ops; do
+		[ -n "$ops" ] || continue
+		"$gen" --seq "$ops" | sed "s/^given /reg-$i /"
+		i=$((i + 1))
+	done >>"$out/sequences"
 	# for the judge, which prints how to run them again
 	echo "SEED=${KLP_EXPLORE_SEED:-1} N=${KLP_EXPLORE_N:-$dflt_n}" \
 		"LENGTH=${KLP_EXPLORE_LENGTH:-6} DEPTH=${KLP_EXPLORE_DEPTH:-0}" \

@@ -80,22 +80,42 @@ freed()
 	return 0
 }
 
-# settle: wait for the open transition to end, then for the livepatches
-# it let go to be freed; while the target's worker is held, a transition
-# that it blocks stays open (1.5 s tell which)
+# worker_pid: the pid of the target's worker, test_klp_busy
+worker_pid()
+{
+	local f c
+
+	for f in /proc/[0-9]*/comm; do
+		c=
+		read -r c 2>/dev/null <"$f" || continue
+		[ "$c" != test_klp_busy ] || { f=${f%/comm}; echo "${f#/proc/}"; return 0; }
+	done
+	return 1
+}
+
+# blocked: the open transition (TP) waits for the held worker.  Every
+# livepatch here patches test_klp_state_busy_wait(), where the held
+# worker sleeps: it cannot switch until released, and the transition
+# ends only if the worker is already at its target (the enabled of the
+# transition livepatch: 1 patching, 0 unpatching, a reversal included).
+blocked()
+{
+	local pid st=-1 tgt=1
+
+	pid=$(worker_pid) || return 1
+	read -r st 2>/dev/null <"/proc/$pid/patch_state" || return 1
+	read -r tgt 2>/dev/null <"$SYSFS_KLP/$TP/enabled" || return 1
+	[ "$st" != -1 ] && [ "$st" != "$tgt" ]
+}
+
+# settle: wait for the open transition to end unless the held worker
+# blocks it, then for the livepatches it let go to be freed.  The
+# transition work retries once a second: which transitions end must
+# not depend on how fast the guest runs.
 settle()
 {
-	local i
-
-	if [ $HELD = 1 ]; then
-		for ((i = 0; i < 15; i++)); do
-			in_transition || break
-			sleep 0.1
-		done
-	else
-		loop_until "! in_transition" ||
-			explore_fail "a transition never ended"
-	fi
+	loop_until "! in_transition || { [ $HELD = 1 ] && blocked; }" ||
+		explore_fail "a transition never ended"
 	loop_until freed || explore_fail "a livepatch was never freed"
 }
 
