@@ -25,13 +25,13 @@ if [ -z "$(modinfo -F klp_state_objects "$(dirname "$0")/$A.ko")" ]; then
 	exit 4
 fi
 
-# known_compat_defect RULE: on the compat backend, report the test as
-# skipped: the engine still breaks contract RULE here, and the transcript
-# is the one the contract wants.  Returns 1 on the native backend.
-known_compat_defect()
+# known_defect BACKEND RULE: on BACKEND (native or compat), report the
+# test as skipped: that backend still breaks contract RULE here, and the
+# transcript is the one the contract wants.  Returns 1 on the other.
+known_defect()
 {
-	[ "$BACKEND" = compat ] || return 1
-	echo "TEST: $TEST_NAME ... skip known compat engine defect (contract $1)"
+	[ "$BACKEND" = "$1" ] || return 1
+	echo "TEST: $TEST_NAME ... skip known $1 defect (contract $2)"
 }
 
 not_loaded()
@@ -974,7 +974,7 @@ start_test "a reversed replace restores the dropped state before removing the ne
 # and $B introduces its state 10; the replace is reversed: $A's
 # post_patch of the dropped state comes first, then $B's states go, the
 # module's before the whole livepatch's (contract 4b.6).
-if ! known_compat_defect 4b.6; then
+if ! known_defect compat 4b.6; then
 load_mod $T
 load_lp $A states=1 replace=1 mod=1
 hold 1
@@ -1037,7 +1037,7 @@ fi
 start_test "a replace removes the dropped state before the new one of the module"
 # The same replace, completed: $A's post_unpatch of the dropped state
 # runs before $B's post_patch of the module's new state (contract 4b.6).
-if ! known_compat_defect 4b.6; then
+if ! known_defect compat 4b.6; then
 load_mod $T
 load_lp $A states=1 replace=1 mod=1
 hold 1
@@ -1093,6 +1093,51 @@ livepatch: '$B': unpatching complete
 % rmmod $B
 % rmmod $T
 $T: unloaded"
+fi
+
+start_test "a replace introduces the module's new state before it drops the old one"
+# $B replaces $A, dropping state 1 and introducing state 8 of the loaded
+# module: $B's pre_patch runs before $A's pre_unpatch, and $A's
+# post_unpatch before $B's post_patch (contract 4b.6).
+if ! known_defect native 4b.6 && ! known_defect compat 4b.6; then
+load_mod $M
+load_lp $A states=1 replace=1 mod=1
+load_lp $B states=8m replace=1 mod=1
+unload_lp $A
+unload_mod $M
+disable_lp $B
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=1 replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% insmod $B.ko states=8m replace=1 mod=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 8
+$A: pre_unpatch: state 1
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$A: post_unpatch: state 1
+$B: post_patch: state 8
+livepatch: '$B': patching complete
+% rmmod $A
+% rmmod $M
+$M: unloaded
+$B: pre_unpatch: state 8
+livepatch: reverting patch '$B' on unloading module '$M'
+$B: post_unpatch: state 8
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+livepatch: '$B': unpatching complete
+% rmmod $B"
 fi
 
 start_test "an unrelated module's unload does not wait for a livepatch's destructors"
