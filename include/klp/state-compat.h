@@ -429,11 +429,15 @@ static void __klp_state_remove_one(struct klp_patch *patch,
 	record->active = false;
 }
 
+/* For __klp_state_finish(): the states of every module */
+#define __KLP_STATE_MODULES	((const struct klp_object *)1)
+
 /*
- * The states of @obj (NULL: all of them; those of the loaded objects ran
- * first) that this module's livepatch introduces or removes right now,
- * in array order: post_patch when @patched, else removed.  Callers use
- * the named wrappers below.
+ * The states of @obj that this module's livepatch introduces or removes
+ * right now, in array order: post_patch when @patched, else removed.
+ * @obj NULL: all of them, the modules' first (__KLP_STATE_MODULES: those
+ * of every module), as the states are the outer layer.  Callers use the
+ * named wrappers below.
  */
 static noinline void __klp_state_finish(const struct klp_object *obj,
 					bool patched)
@@ -442,8 +446,12 @@ static noinline void __klp_state_finish(const struct klp_object *obj,
 	struct __klp_state_record *record;
 	unsigned int i;
 
+	if (!obj)
+		__klp_state_finish(__KLP_STATE_MODULES, patched);
 	__klp_state_for_each_record(__klp_state_self, record, i) {
-		if (!record->active || (obj && record->obj != obj))
+		if (!record->active ||
+		    (record->obj != obj &&
+		     (obj != __KLP_STATE_MODULES || !record->obj)))
 			continue;
 		if (patched)
 			__klp_state_post_patch_one(patch, record);
@@ -465,11 +473,9 @@ static void __klp_state_remove_marked(const struct klp_object *obj)
 /* ---- states dropped by an atomic replace ---- */
 
 static void __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
-				       const struct __klp_state_record *record)
+				       const struct __klp_state_record *record,
+				       struct __klp_state_record *kept)
 {
-	struct __klp_state_record *kept;
-
-	kept = __klp_state_find_record(__klp_state_self, record->state->id);
 	if (kept->compat->is_shadow != record->compat->is_shadow)
 		pr_warn_once("state 0x%lx: is_shadow differs between livepatches '%s' and '%s'\n",
 			     record->state->id, old->patch->mod->name,
@@ -488,7 +494,7 @@ static void __klp_state_warn_is_shadow(const struct __klp_state_registered *old,
 static void __klp_state_drops_begin(struct __klp_state_registry *registry)
 {
 	struct __klp_state_registered *old;
-	struct __klp_state_record *record;
+	struct __klp_state_record *record, *kept;
 	unsigned int i;
 
 	list_for_each_entry(old, &registry->patches, node) {
@@ -499,9 +505,10 @@ static void __klp_state_drops_begin(struct __klp_state_registry *registry)
 			/* a module that is not loaded has nothing to remove */
 			if (!__klp_state_live(old, record))
 				continue;
-			if (__klp_state_find_record(__klp_state_self,
-						    record->state->id)) {
-				__klp_state_warn_is_shadow(old, record);
+			kept = __klp_state_find_record(__klp_state_self,
+						       record->state->id);
+			if (kept) {
+				__klp_state_warn_is_shadow(old, record, kept);
 				continue;
 			}
 			if (__klp_state_in_newer(registry, old,
@@ -573,13 +580,51 @@ static bool __klp_state_replacing(void)
 
 /* ---- the phases of this module's livepatch ---- */
 
+/* Object @i is patched (@patched) or unpatched: the author's callback. */
+static noinline void __klp_state_author_post(unsigned int i, bool patched)
+{
+	const struct klp_object *author_obj = __klp_state_engine.author_objs[i];
+	void (*post)(struct klp_object *obj) = NULL;
+
+	if (author_obj)
+		post = patched ? author_obj->callbacks.post_patch :
+				 author_obj->callbacks.post_unpatch;
+	if (post)
+		post(&__klp_state_engine.objs[i]);
+}
+
 /*
- * The livepatch goes: disabled, or its enable failed or was reversed,
- * which puts back what a replace began to drop.
+ * The states are the outer layer: at the end of a transition, the
+ * authors' post callbacks of every loaded object run first, then the
+ * states.  Run the objects' now, and skip the modules' when the kernel
+ * gets to them.
+ */
+static void __klp_state_objs_post(bool patched)
+{
+	struct klp_object *obj;
+	unsigned int i;
+
+	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
+		obj = &__klp_state_engine.objs[i];
+		if (i && !obj->mod)
+			continue;
+		if (!patched && !obj->callbacks.post_unpatch_enabled)
+			continue;
+		__klp_state_author_post(i, patched);
+		__klp_state_engine.post_done[i] = i != 0;
+	}
+}
+
+/*
+ * The livepatch goes: disabled, or its enable failed or was reversed.
+ * After the objects' callbacks, a replace puts back what it began to
+ * drop, then the states this livepatch introduced or removes go.
  */
 static void __klp_state_leave(struct __klp_state_registry *registry)
 {
-	if (__klp_state_replacing() && registry)
+	__klp_state_objs_post(false);
+	/* registered while it replaces: the registry is there */
+	if (__klp_state_replacing())
 		__klp_state_drops_undo(registry);
 	__klp_state_remove_marked(NULL);
 	__klp_state_unregister(registry);
@@ -588,11 +633,13 @@ static void __klp_state_leave(struct __klp_state_registry *registry)
 }
 
 /*
- * pre_patch of each state of @obj (NULL: the patch-scope ones) that this
- * livepatch introduces.  A module's state is introduced by the oldest
- * livepatch carrying it, as the kernel patches a loading module oldest
- * first.  On a failure, the states before it are removed, and the shadow
- * variables the failing one attached are freed.
+ * pre_patch of each state of @obj that this livepatch introduces; @obj
+ * NULL: the patch-scope ones, and in a replace those of the loaded
+ * modules too, as the new pre_patch runs before the old pre_unpatch.
+ * A module's state is introduced by the oldest livepatch carrying it,
+ * as the kernel patches a loading module oldest first.  On a failure,
+ * the states before it are removed, and the shadow variables the
+ * failing one attached are freed.
  */
 static int __klp_state_introduce(struct __klp_state_registry *registry,
 				 const struct klp_object *obj)
@@ -604,11 +651,13 @@ static int __klp_state_introduce(struct __klp_state_registry *registry,
 	int ret;
 
 	__klp_state_for_each_record(__klp_state_self, record, i) {
-		if (record->obj != obj)
+		if (obj ? record->obj != obj :
+		    record->obj && !(record->obj->mod && patch->replace))
 			continue;
 		id = record->state->id;
-		record->active = obj ? __klp_state_introduces(registry, id) :
-				       !__klp_state_elsewhere(registry, id);
+		record->active = record->obj ?
+			__klp_state_introduces(registry, id) :
+			!__klp_state_elsewhere(registry, id);
 		if (!record->active || !record->compat->callbacks.pre_patch)
 			continue;
 		ret = record->compat->callbacks.pre_patch(patch, record->state);
@@ -673,19 +722,15 @@ static int __klp_state_pre_patch(struct klp_object *obj)
 	if (!registry || !__klp_state_busy_begin()) {
 		pr_err("livepatch '%s': out of memory for the state registry\n",
 		       patch->mod->name);
-		__klp_state_registry_put(registry);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto refused;
 	}
 	/* the lookups of this livepatch's callbacks stop at it from here */
 	__klp_state_engine.phase = __KLP_STATE_ENABLING;
 	ret = __klp_state_check_protocols(registry) ?:
 	      __klp_state_introduce(registry, NULL);
-	if (ret) {
-		__klp_state_engine.phase = __KLP_STATE_IDLE;
-		__klp_state_busy_end();
-		__klp_state_registry_put(registry);
-		return ret;
-	}
+	if (ret)
+		goto refused;
 	/* registered first: the replaced ones' lookups see the newest */
 	__klp_state_register(registry);
 	if (patch->replace)
@@ -698,45 +743,13 @@ static int __klp_state_pre_patch(struct klp_object *obj)
 	else
 		__klp_state_registry_put(registry);
 	return ret;
-}
 
-/*
- * Object @i is patched (@patched) or unpatched: the author's post
- * callback, then its states.
- */
-static noinline void __klp_state_obj_done(unsigned int i, bool patched)
-{
-	const struct klp_object *author_obj = __klp_state_engine.author_objs[i];
-	struct klp_object *obj = &__klp_state_engine.objs[i];
-	void (*post)(struct klp_object *obj) = NULL;
-
-	if (author_obj)
-		post = patched ? author_obj->callbacks.post_patch :
-				 author_obj->callbacks.post_unpatch;
-	if (post)
-		post(obj);
-	__klp_state_finish(obj, patched);
-}
-
-/*
- * Object post callbacks run before the patch-scope states', as with the
- * native core: run those of the loaded objects now, and skip the
- * modules' when the kernel gets to them.
- */
-static void __klp_state_objs_post(bool patched)
-{
-	struct klp_object *obj;
-	unsigned int i;
-
-	for (i = 0; __klp_state_engine.objs[i].funcs; i++) {
-		obj = &__klp_state_engine.objs[i];
-		if (i && !obj->mod)
-			continue;
-		if (!patched && !obj->callbacks.post_unpatch_enabled)
-			continue;
-		__klp_state_obj_done(i, patched);
-		__klp_state_engine.post_done[i] = i != 0;
-	}
+refused:
+	/* nothing registered, nothing introduced; no marker is not an error */
+	__klp_state_engine.phase = __KLP_STATE_IDLE;
+	__klp_state_busy_end();
+	__klp_state_registry_put(registry);
+	return ret;
 }
 
 static void __klp_state_post_patch(struct klp_object *obj)
@@ -849,10 +862,7 @@ static void __klp_state_pre_unpatch(struct klp_object *obj)
 
 static void __klp_state_post_unpatch(struct klp_object *obj)
 {
-	struct __klp_state_registry *registry = __klp_state_registry();
-
-	__klp_state_objs_post(false);
-	__klp_state_leave(registry);
+	__klp_state_leave(__klp_state_registry());
 	__klp_state_report_kept();
 }
 
@@ -865,14 +875,22 @@ static int __klp_state_obj_pre_patch(struct klp_object *obj)
 {
 	const struct klp_object *author_obj =
 		__klp_state_engine.author_objs[obj - __klp_state_engine.objs];
-	int ret;
+	/*
+	 * The kernel calls it when the module loads, or on the enable; in a
+	 * replace, the states of the loaded modules came with the
+	 * patch-scope ones (and go with them if the enable fails).
+	 */
+	bool early = __klp_state_self->patch->replace &&
+		     obj->mod->state != MODULE_STATE_COMING;
+	int ret = 0;
 
-	ret = __klp_state_introduce(__klp_state_registry(), obj);
-	if (!ret && author_obj->callbacks.pre_patch) {
+	if (!early)
+		ret = __klp_state_introduce(__klp_state_registry(), obj);
+	if (!ret && author_obj->callbacks.pre_patch)
 		ret = author_obj->callbacks.pre_patch(obj);
-		if (ret)
-			__klp_state_remove_marked(obj);
-	}
+	/* a failing introduction removed its states already */
+	if (ret && !early)
+		__klp_state_remove_marked(obj);
 	return ret;
 }
 
@@ -918,7 +936,8 @@ static void __klp_state_obj_post(struct klp_object *obj)
 	}
 	if (!patched && __klp_state_engine.phase != __KLP_STATE_ENABLED)
 		__klp_state_going(obj);
-	__klp_state_obj_done(i, patched);
+	__klp_state_author_post(i, patched);
+	__klp_state_finish(obj, patched);
 	/*
 	 * The module loads while a replace is pending: the newest replaced
 	 * livepatch carrying a state the replace lacks begins to drop it at
@@ -1061,8 +1080,7 @@ out:
 
 static int __klp_state_check_states(struct klp_patch *patch)
 {
-	const char *name = patch->mod->name;
-	struct klp_state *state, *earlier;
+	struct klp_state *state, *other;
 	int ret;
 
 	ret = __klp_state_check_limits(patch);
@@ -1070,18 +1088,19 @@ static int __klp_state_check_states(struct klp_patch *patch)
 		return ret;
 	for (state = patch->states; state && state->id; state++) {
 		ret = __klp_state_check_obj_name(patch, state);
-		if (!ret && __klp_state_managed(state))
-			ret = __klp_state_check_scope(patch, state,
+		if (ret)
+			return ret;
+		if (!__klp_state_managed(state))
+			continue;
+		ret = __klp_state_check_scope(patch, state,
 				__klp_state_compat_of(state)->obj_name);
 		if (ret)
 			return ret;
 		/* duplicate legacy ids are accepted, as on stock kernels */
-		for (earlier = patch->states; earlier != state; earlier++) {
-			if (earlier->id == state->id &&
-			    (__klp_state_managed(state) ||
-			     __klp_state_managed(earlier))) {
+		for (other = patch->states; other->id; other++) {
+			if (other != state && other->id == state->id) {
 				pr_err("duplicate state id 0x%lx in livepatch '%s'\n",
-				       state->id, name);
+				       state->id, patch->mod->name);
 				return -EINVAL;
 			}
 		}
@@ -1122,10 +1141,10 @@ static int __klp_state_setup_objs(struct klp_patch *patch)
 			return -E2BIG;
 		}
 		objs[nr] = *obj;
-		__klp_state_engine.author_objs[nr] = obj;
-		objs[nr++].callbacks = __klp_state_callbacks;
+		__klp_state_engine.author_objs[nr++] = obj;
 	}
-	objs[0].callbacks = __klp_state_callbacks;
+	while (nr--)
+		objs[nr].callbacks = __klp_state_callbacks;
 	return 0;
 }
 

@@ -974,7 +974,6 @@ start_test "a reversed replace restores the dropped state before removing the ne
 # and $B introduces its state 10; the replace is reversed: $A's
 # post_patch of the dropped state comes first, then $B's states go, the
 # module's before the whole livepatch's (contract 4b.6).
-if ! known_defect compat 4b.6; then
 load_mod $T
 load_lp $A states=1 replace=1 mod=1
 hold 1
@@ -1032,12 +1031,10 @@ livepatch: '$A': unpatching complete
 % rmmod $A
 % rmmod $T
 $T: unloaded"
-fi
 
 start_test "a replace removes the dropped state before the new one of the module"
 # The same replace, completed: $A's post_unpatch of the dropped state
 # runs before $B's post_patch of the module's new state (contract 4b.6).
-if ! known_defect compat 4b.6; then
 load_mod $T
 load_lp $A states=1 replace=1 mod=1
 hold 1
@@ -1093,13 +1090,12 @@ livepatch: '$B': unpatching complete
 % rmmod $B
 % rmmod $T
 $T: unloaded"
-fi
 
 start_test "a replace introduces the module's new state before it drops the old one"
 # $B replaces $A, dropping state 1 and introducing state 8 of the loaded
 # module: $B's pre_patch runs before $A's pre_unpatch, and $A's
 # post_unpatch before $B's post_patch (contract 4b.6).
-if ! known_defect native 4b.6 && ! known_defect compat 4b.6; then
+if ! known_defect native 4b.6; then
 load_mod $M
 load_lp $A states=1 replace=1 mod=1
 load_lp $B states=8m replace=1 mod=1
