@@ -164,7 +164,8 @@ vm_steps()
 				n=$f-$k
 				[ "$g" != explore ] || n=$n-explore
 				step "$n" 1 "$(kernel_dep "$f" "$k")" \
-					"$here/vm/run.sh" --name "$n" "$k" "$f" \
+					"$here/vm/run.sh" --name "$n" \
+					--smp "$(group_smp $g)" "$k" "$f" \
 					$(flavor_suites "$f" $g)
 				vms[$n]=1
 			done < <(vm_groups $suites)

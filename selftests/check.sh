@@ -34,7 +34,8 @@ main() {
 			[ "$g" != explore ] || n=$n-explore
 			g=$(flavor_suites "$flavor" $g)
 			echo "# ==== $flavor $k: $g"
-			counted "$n" "$here/vm/run.sh" --name "$n" "$k" "$flavor" $g || rc=1
+			counted "$n" "$here/vm/run.sh" --name "$n" \
+				--smp "$(group_smp $g)" "$k" "$flavor" $g || rc=1
 		done < <(vm_groups $suites)
 	done
 

@@ -41,6 +41,19 @@ flavor_suites() {
 	echo "${out# }"
 }
 
+# group_smp SUITES...: the vCPUs of the VM that runs them.  The generated
+# sequences of explore get two: they are the interleavings of contract
+# 4b, transitions with the other CPU's tasks.  The suites get
+# KLP_SUITE_SMP (default 1): with two, every livepatch transition waits
+# a second for the other CPU's idle task (klp_try_complete_transition()
+# tries again once a second), which made them 2 to 3 times as long.
+group_smp() {
+	case " $* " in
+	*" explore "*) echo 2;;
+	*) echo "${KLP_SUITE_SMP:-1}";;
+	esac
+}
+
 # vm_groups SUITES...: the suites, a line per VM that runs them.  The
 # generated sequences of explore boot a VM of their own: the state
 # suite's forced transitions pin its test livepatches and keep their
