@@ -13,18 +13,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../selftests/kernels/common.sh"
 
-n=0 failed=0
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2"
-		failed=$((failed + 1))
-	fi
-}
+. "$here/../selftests/lib/ktap.sh"
 
 # The cover letter: present, no code, and counting the patches of series.
 cover_letter()
@@ -92,6 +81,4 @@ echo "# suite: backports (one patch at a time, native configuration;$(for k in "
 for k in "$@"; do
 	check_kver "$k"
 done
-echo "1..$n"
-[ -z "${KLP_TOTALS:-}" ] || echo "$((n - failed)) $failed 0" >>"$KLP_TOTALS"
-[ $failed -eq 0 ]
+ktap_end

@@ -20,23 +20,10 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../selftests/kernels/common.sh"
 
-n=0 passed=0 failed=0
+. "$here/../selftests/lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		sed 's/^/# /' "$out" | tail -n 30
-		failed=$((failed + 1))
-	fi
-}
 
 git_() { git -c user.name=klp -c user.email=klp@localhost "$@"; }
 
@@ -102,10 +89,4 @@ else
 	result 1 "a git tree of linux-source-6.12"
 fi
 
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed 0" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -15,32 +15,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 
-n=0 passed=0 failed=0 skipped=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
-
-# result WHY NAME: ok if WHY is empty, else not ok with WHY and the output.
-result()
-{
-	n=$((n + 1))
-	if [ -z "$1" ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		echo "# ${1#; }"
-		sed 's/^/# | /' "$out"
-		failed=$((failed + 1))
-	fi
-}
-
-skip()
-{
-	n=$((n + 1))
-	echo "ok $n $1 # SKIP $2"
-	skipped=$((skipped + 1))
-}
 
 # Anything that installs, provisions, boots or converts calls one of these:
 # they only say that they ran, and fail.
@@ -275,10 +253,4 @@ cli_line
 migrate
 harness
 docs
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed $skipped" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed, $skipped skipped"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -138,7 +138,7 @@ esac
 	echo "the livepatches have no per-object states" >&2
 	exit 1
 }
-cp "$state"/functions.sh "$state"/backend-lines "$here"/explore-ops.sh "$out"/
+cp "$here"/../lib/functions.sh "$state"/backend-lines "$here"/explore-ops.sh "$out"/
 
 # a test script per chunk of runs
 rm -f "$out"/runs.* "$out"/test-explore-*.sh

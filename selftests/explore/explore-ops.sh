@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The operations of selftests/invariants/generate, in the guest, on top of
-# selftests/state/functions.sh.  Each logs its command as the state suite
+# selftests/lib/functions.sh.  Each logs its command as the state suite
 # does, so that the kernel log since start_test is a transcript check-4b
 # reads.  An operation that does not apply in the state the kernel is in
 # (a disable of a livepatch that is not enabled, a reversal without an

@@ -12,24 +12,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 
-n=0 passed=0 failed=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
 html=$KLP_CACHE/htmldocs/html
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		sed 's/^/# /' "$out" | tail -n 30
-		failed=$((failed + 1))
-	fi
-}
 
 echo "KTAP version 1"
 echo "# suite: htmldocs (Sphinx $(/usr/bin/python3 -c 'import sphinx; print(sphinx.__version__)' 2>/dev/null || echo missing), kernel-doc of linux-source-6.12 $(dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null))"
@@ -61,10 +48,4 @@ printf '\nA title\n=====\n\nText.\n' >>"$tmp/tree/Documentation/stability.rst"
 	grep -q 'Title underline too short' "$out"
 result $? "a Sphinx warning fails make htmldocs"
 
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed 0" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -16,35 +16,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 
-n=0 passed=0 failed=0 skipped=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
 dest=$tmp/root
 prefix=/usr/local
 inst=$dest$prefix
-
-# result WHY NAME: ok if WHY is empty, else not ok with WHY and the output.
-result()
-{
-	n=$((n + 1))
-	if [ -z "$1" ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		echo "# ${1#; }"
-		tail -n 40 "$out" | sed 's/^/# | /'
-		failed=$((failed + 1))
-	fi
-}
-
-skip()
-{
-	n=$((n + 1))
-	echo "ok $n $1 # SKIP $2"
-	skipped=$((skipped + 1))
-}
 
 # mk DIR ARGS...: make ARGS started in DIR, without the variables of a make
 # that may be running this suite.
@@ -438,10 +416,4 @@ uninstall
 packages
 : >"$out"
 result "$([ "$(tree_state)" = "$before" ] || echo 'the checkout changed')" "the checkout is as it was"
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed $skipped" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed, $skipped skipped"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -17,7 +17,7 @@ set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 check=$here/check-4b
-n=0 passed=0 failed=0 skipped=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
@@ -29,21 +29,6 @@ out=$tmp/out
 #   script, test name, invariant
 known=(
 )
-
-# result WHY NAME: ok if WHY is empty, else not ok with WHY and the output
-result()
-{
-	n=$((n + 1))
-	if [ -z "$1" ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		echo "# ${1#; }"
-		sed 's/^/# | /' "$out"
-		failed=$((failed + 1))
-	fi
-}
 
 # judge WANT RC: why the run did not give WANT ("ok", "bad" or an
 # invariant's number), from its exit status and output; empty if it did
@@ -279,10 +264,4 @@ echo "# suite: invariants (check-4b on $(/usr/bin/python3 --version 2>&1))"
 own
 expected
 generator
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed $skipped" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed, $skipped skipped"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -19,23 +19,10 @@ top=$(cd "$here/../.." && pwd)
 . "$here/common.sh"
 
 kvers=${*:-$KLP_VALID_KVERS}
-n=0 passed=0 failed=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		sed 's/^/# /' "$out" | tail -n 40
-		failed=$((failed + 1))
-	fi
-}
 
 # listing ROOT...: what the test compares, for the paths under ROOT...
 listing()
@@ -100,10 +87,4 @@ host_listing >"$tmp/after"
 diff -u "$tmp/before" "$tmp/after" >"$out"
 result $? "/boot, /lib/modules, /vmlinuz, /initrd.img and the kernel packages are as they were"
 
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed 0" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

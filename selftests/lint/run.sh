@@ -22,20 +22,11 @@ work=$KLP_CACHE/lint
 # copy as include/.
 build_env "$top"
 inc=$KLP_INCLUDE
-n=0 passed=0 failed=0
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		sed -e "s|$inc/|include/|g" -e 's/^/# /' "$work/out"
-		failed=$((failed + 1))
-	fi
-}
+. "$here/../lib/ktap.sh"
+# a failure shows what its check wrote, all of it, the copy named include/
+out=$work/out
+KTAP_DIAG_LINES=100000
+KTAP_DIAG_SED="s|$inc/|include/|g"
 
 # checkpatch and kernel-doc come with the kernel sources.
 scripts_of()
@@ -316,24 +307,13 @@ untested()
 	rm -rf "$fake" "$b"
 }
 
-finish()
-{
-	echo "1..$n"
-	if [ -n "${KLP_TOTALS:-}" ]; then
-		echo "$passed $failed 0" >>"$KLP_TOTALS"
-	else
-		echo "$passed passed, $failed failed"
-	fi
-	[ "$failed" -eq 0 ]
-}
-
 mkdir -p "$work"
 echo "KTAP version 1"
 docutils=$(python3 -c 'import docutils; print(docutils.__version__)' 2>/dev/null || echo missing)
 if [ "${1:-}" = --rst ]; then
 	echo "# suite: lint rst (the .rst files of the tree, docutils $docutils)"
 	rst
-	finish
+	ktap_end
 	exit
 fi
 echo "# suite: lint (include/klp/state.h and the modules built on it, against the stock headers of" \
@@ -374,4 +354,4 @@ result $? "kernel-doc clean"
 reference "$s/kernel-doc" >"$work/out" 2>&1
 result $? "reference.rst renders the public API of state.h only"
 
-finish
+ktap_end

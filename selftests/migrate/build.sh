@@ -95,7 +95,7 @@ for d in orig conv; do
 	cp "$build/$d"/*.ko "$out/$d/"
 done
 
-cp "$here/../state/functions.sh" "$here"/backend-lines "$here"/test-*.sh "$out/"
+cp "$here/../lib/functions.sh" "$here"/backend-lines "$here"/test-*.sh "$out/"
 # The backend the converted modules use, for functions.sh.
 case $flavor in
 stock) echo compat ;;

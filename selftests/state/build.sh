@@ -39,7 +39,7 @@ for bad in "$here"/bad/*.c; do
 		exit 1
 	}
 done
-cp "$here"/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/
+cp "$here"/../lib/functions.sh "$here"/backend-lines "$here"/test-*.sh "$out"/
 cp "$here/../../tools/klp-state/klp-state" "$out"/
 sed -n 's/^#define KLP_STATE_VERSION_STRING[[:space:]]*"\(.*\)"$/\1/p' \
 	"$inc/klp/version.h" >"$out/version"

@@ -15,23 +15,10 @@ top=$(cd "$here/../.." && pwd)
 . "$top/selftests/kernels/common.sh"
 
 kver=${1:-6.1}
-n=0 passed=0 failed=0
+. "$here/../lib/ktap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
-
-result()
-{
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-		passed=$((passed + 1))
-	else
-		echo "not ok $n $2"
-		sed 's/^/# /' "$out" | tail -n 40
-		failed=$((failed + 1))
-	fi
-}
 
 # try DIR ARGS...: make try typed in DIR
 try() { local d=$1; shift; (cd "$d" && make -s --no-print-directory -C "$top" try "$@"); }
@@ -88,10 +75,4 @@ done <"$tmp/run"
 	{ echo "exit $rc; the lines in order stop before: ${want[i]:-}"; cat "$tmp/run"; false; } >"$out"
 result $? "v1, v2, v1: the transcript of an upgrade and a downgrade, everything unloaded, check-4b's verdict"
 
-echo "1..$n"
-if [ -n "${KLP_TOTALS:-}" ]; then
-	echo "$passed $failed 0" >>"$KLP_TOTALS"
-else
-	echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+ktap_end

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Helpers of the state selftests.  A test logs each command it runs into
-# the kernel log, then compares the log since its start line with the
-# transcript it expects, line by line.
+# The guest side of the test bed: helpers of the tests that run in a VM
+# (the state, migrate and explore suites stage a copy).  A test logs each
+# command it runs into the kernel log, then compares the log since its
+# start line with the transcript it expects, line by line.
 set -u
 
 # Every command run costs a fork and an exec, which on a debug kernel
