@@ -15,8 +15,9 @@
 # conversion of it: the same path, so the same state ids.  A stream
 # moved to the header with klp/bridge.h: lp_takeover.c built without
 # it (test_klp_migrate_r in orig/), lp_bridged.c as two releases with it
-# (test_klp_migrate_n and _n2 in conv/), and lp_moved.c converted by
-# klp-migrate, which writes the bridge (test_klp_migrate_m in conv/).
+# (test_klp_migrate_n and _n2 in conv/), and lp_takeover.c itself
+# converted by klp-migrate, which moves the data into the state's shadow
+# variable and writes the bridge (test_klp_migrate_m in conv/).
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -74,18 +75,26 @@ cp "$here/lp_takeover.c" "$build/orig/test_klp_migrate_r.c"
 for r in n n2; do
 	cp "$here/lp_bridged.c" "$build/conv/test_klp_migrate_$r.c"
 done
-# The same release as klp-migrate converts it, after the data moved by
-# hand: the bridge it writes, with the release function the review asks
-# for.
+# R's own source as klp-migrate converts it, with the version raised by
+# one (step 1 of "Moving a deployed stream"): the tool moves the data
+# out of klp_state.data and writes the bridge, which frees R's memory
+# with kfree().  The klp_get_prev_state() calls it keeps for review are
+# dead in state callbacks; nothing is left "not converted".
 mkdir -p "$build/moved"
-cp "$here/lp_moved.c" "$build/moved/"
-"$top/cocci/klp-migrate" "$build/moved" >"$build/moved.log" 2>&1 &&
-	grep -q 'klp_state_bridge(QUIET_STATE, sizeof(int), NULL);' "$build/moved/lp_moved.c" || {
-	cat "$build/moved.log" "$build/moved/lp_moved.c" >&2
+sed 's/^\(#define QUIET_STATE_VERSION\t\)1$/\12/' "$here/lp_takeover.c" >"$build/moved/lp_takeover.c"
+grep -q '^#define QUIET_STATE_VERSION.2$' "$build/moved/lp_takeover.c" || {
+	echo "lp_takeover.c: no QUIET_STATE_VERSION 1 to raise" >&2
 	exit 1
 }
-sed 's/klp_state_bridge(QUIET_STATE, sizeof(int), NULL);/klp_state_bridge(QUIET_STATE, sizeof(int), kfree);/' \
-	"$build/moved/lp_moved.c" >"$build/conv/test_klp_migrate_m.c"
+"$top/cocci/klp-migrate" "$build/moved" >"$build/moved.log" 2>&1 || true
+grep -q '^converted' "$build/moved.log" &&
+	! grep -q 'not converted:' "$build/moved.log" &&
+	grep -q 'klp_state_bridge(QUIET_STATE, sizeof(int), kfree);' "$build/moved/lp_takeover.c" &&
+	! grep -q -- '->data' "$build/moved/lp_takeover.c" || {
+	cat "$build/moved.log" "$build/moved/lp_takeover.c" >&2
+	exit 1
+}
+cp "$build/moved/lp_takeover.c" "$build/conv/test_klp_migrate_m.c"
 
 for d in orig conv; do
 	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \
