@@ -13,9 +13,9 @@
 # livepatch the cleanup replaces a block_disable state with.
 #
 # The readers: the script runs on CPU 0, and the target and the module
-# are loaded with reader=1, each with a thread bound to another CPU (the
-# last online one; unbound with one CPU) that keeps calling a function
-# every livepatch replaces.  The replacement looks up and attaches shadow
+# are loaded with reader=1, each with a thread bound to another CPU
+# (CPU 1 of the two-vCPU guests; unbound with one CPU) that keeps calling
+# a function every livepatch replaces.  The replacement looks up and attaches shadow
 # variables of the livepatch's is_shadow states (3s, and 9m of the
 # module) on keys of its own, all along the sequence, without a line in
 # the kernel log.  Each livepatch module counts in its parameter

@@ -255,7 +255,7 @@ static void livepatch_mod_read(char *keys)
 	atomic_long_inc(&reader_calls);
 	if (!reader_obj || !reader_enter(1))
 		return;
-	for (i = 0; i < TEST_KLP_READER_KEYS; i++)
+	for (i = 0; i < TEST_KLP_MOD_READER_KEYS; i++)
 		reader_visit(OBJ_SHADOW_ID, keys + i, i);
 	reader_leave(1);
 }

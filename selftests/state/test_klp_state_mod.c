@@ -9,12 +9,12 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 
 #include "test_klp_state_mod.h"
-#include "test_klp_state_target.h"
 
 static bool reader;
 module_param(reader, bool, 0400);
@@ -26,8 +26,37 @@ MODULE_PARM_DESC(reader_cpu, "the CPU the reader is bound to, -1: none");
 
 static struct task_struct *reader_task;
 
+/*
+ * reader_run() - start a reader kthread on another CPU
+ * @fn:		the thread's function
+ * @name:	its name
+ * @cpu:	set to the CPU it is bound to, -1 when unbound
+ *
+ * The thread is bound to an online CPU other than the one this runs on
+ * (the test script pins itself to one), unbound when there is none.
+ *
+ * Return: the thread, or an ERR_PTR().
+ */
+static struct task_struct *reader_run(int (*fn)(void *), const char *name,
+				       int *cpu)
+{
+	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
+	unsigned int c;
+
+	if (IS_ERR(t))
+		return t;
+	c = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
+	*cpu = -1;
+	if (c < nr_cpu_ids) {
+		kthread_bind(t, c);
+		*cpu = c;
+	}
+	wake_up_process(t);
+	return t;
+}
+
 /* Memory of this module, for the reader's variables to hang off. */
-static char reader_keys[TEST_KLP_READER_KEYS];
+static char reader_keys[TEST_KLP_MOD_READER_KEYS];
 
 /* Global and out of line, so that kallsyms finds it under this name. */
 noinline int test_klp_state_mod_version(void)
@@ -61,8 +90,7 @@ static int __init test_klp_state_mod_init(void)
 {
 	pr_info("loaded, version %d\n", test_klp_state_mod_version());
 	if (reader) {
-		reader_task = test_klp_reader_run(reader_fn, NULL,
-						  "test_klp_mread", &reader_cpu);
+		reader_task = reader_run(reader_fn, "test_klp_mread", &reader_cpu);
 		if (IS_ERR(reader_task))
 			return PTR_ERR(reader_task);
 	}

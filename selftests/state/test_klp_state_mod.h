@@ -6,4 +6,7 @@
 int test_klp_state_mod_version(void);
 void test_klp_state_mod_read(char *keys);
 
+/* The keys test_klp_state_mod_read() gets, for per-object variables. */
+#define TEST_KLP_MOD_READER_KEYS	4
+
 #endif

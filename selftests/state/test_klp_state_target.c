@@ -9,6 +9,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/livepatch.h>
@@ -29,6 +30,35 @@ MODULE_PARM_DESC(reader_cpu, "the CPU the reader is bound to, -1: none");
 #include "test_klp_state_target.h"
 
 static struct task_struct *worker, *reader_task;
+
+/*
+ * reader_run() - start a reader kthread on another CPU
+ * @fn:		the thread's function
+ * @name:	its name
+ * @cpu:	set to the CPU it is bound to, -1 when unbound
+ *
+ * The thread is bound to an online CPU other than the one this runs on
+ * (the test script pins itself to one), unbound when there is none.
+ *
+ * Return: the thread, or an ERR_PTR().
+ */
+static struct task_struct *reader_run(int (*fn)(void *), const char *name,
+				       int *cpu)
+{
+	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
+	unsigned int c;
+
+	if (IS_ERR(t))
+		return t;
+	c = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
+	*cpu = -1;
+	if (c < nr_cpu_ids) {
+		kthread_bind(t, c);
+		*cpu = c;
+	}
+	wake_up_process(t);
+	return t;
+}
 
 /* Global and out of line, so that kallsyms finds it under this name. */
 noinline void test_klp_state_busy_wait(bool *hold)
@@ -92,8 +122,7 @@ static int __init test_klp_state_target_init(void)
 	if (IS_ERR(worker))
 		return PTR_ERR(worker);
 	if (reader) {
-		reader_task = test_klp_reader_run(reader_fn, NULL,
-						  "test_klp_read", &reader_cpu);
+		reader_task = reader_run(reader_fn, "test_klp_read", &reader_cpu);
 		if (IS_ERR(reader_task)) {
 			kthread_stop(worker);
 			return PTR_ERR(reader_task);
