@@ -11,6 +11,21 @@
 #
 # PFX names the livepatch modules: slot a is ${PFX}a, and ${PFX}z is the
 # livepatch the cleanup replaces a block_disable state with.
+#
+# The readers: the script runs on CPU 0, and the target and the module
+# are loaded with reader=1, each with a thread bound to another CPU
+# (CPU 1 of the two-vCPU guests; unbound with one CPU) that keeps calling
+# a function every livepatch replaces.  The replacement looks up and attaches shadow
+# variables of the livepatch's is_shadow states (3s, and 9m of the
+# module) on keys of its own, all along the sequence, without a line in
+# the kernel log.  Each livepatch module counts in its parameter
+# reader_counts the calls, the variables found, built and destroyed
+# (whoever built them) and the wrong ones; the driver sums them over the
+# modules of a sequence as each goes, and the cleanup asserts 4b.8 for
+# them: nothing wrong, every variable built destroyed exactly once, and
+# no variable left on the target's keys (the target's reader_left) --
+# after a forced transition, which keeps variables, only that none was
+# destroyed twice.  A failure makes the sequence "not ok" in the guest.
 
 M=test_klp_state_mod
 T=test_klp_state_target
@@ -18,6 +33,9 @@ PFX=${PFX:-test_klp_state_}
 HELD=0
 REG=()
 EXPLORE_ERR=
+FORCED=0
+# the readers' counts of the sequence: calls found made freed wrong
+RD=(0 0 0 0 0)
 
 explore_fail()
 {
@@ -119,11 +137,25 @@ settle()
 	loop_until freed || explore_fail "a livepatch was never freed"
 }
 
+# reader_take NAME: add the reader counts of livepatch module NAME, which
+# goes, or stays loaded for good after the sequence (forced)
+reader_take()
+{
+	local c=() i
+
+	read -r -a c 2>/dev/null <"/sys/module/$1/parameters/reader_counts" ||
+		return 0
+	for i in 0 1 2 3 4; do
+		RD[i]=$((RD[i] + ${c[i]:-0}))
+	done
+}
+
 # rmmod_lp NAME: unload a livepatch that is no longer registered
 rmmod_lp()
 {
 	loop_until "[ ! -e $SYSFS_KLP/$1 ]" || { explore_fail "$1 never went"; return 1; }
 	[ "$(mod_refs "$1")" = 0 ] || return 1
+	reader_take "$1"
 	log "% rmmod $1"
 	loop_until "rmmod $1 2>/dev/null" || explore_fail "rmmod $1 failed"
 }
@@ -185,6 +217,7 @@ op_reverse()
 op_force()
 {
 	in_transition || return 0
+	FORCED=1
 	log "% echo 1 > $SYSFS_KLP/$TP/force"
 	echo 1 >"$SYSFS_KLP/$TP/force"
 	settle
@@ -195,8 +228,8 @@ op_load()
 	local err
 
 	! mod_loaded $M || return 0
-	log "% insmod $M.ko"
-	err=$(insmod $M.ko 2>&1) || log "$err"
+	log "% insmod $M.ko reader=1"
+	err=$(insmod $M.ko reader=1 2>&1) || log "$err"
 	settle
 }
 
@@ -229,10 +262,10 @@ explore_seq()
 {
 	local op
 
-	HELD=0 REG=() EXPLORE_ERR=
+	HELD=0 REG=() EXPLORE_ERR= FORCED=0 RD=(0 0 0 0 0) READER=
 	! mod_loaded $T || rmmod $T
-	log "% insmod $T.ko"
-	insmod $T.ko || { explore_fail "insmod $T failed"; return; }
+	log "% insmod $T.ko reader=1"
+	insmod $T.ko reader=1 || { explore_fail "insmod $T failed"; return; }
 	for op in "$@"; do
 		case $op in
 		[abc][+*]*) op_enable "$op";;
@@ -301,8 +334,33 @@ explore_clean()
 	for n in "${PFX}"a "${PFX}"b "${PFX}"c "$z"; do
 		! mod_loaded "$n" || rmmod_lp "$n"
 	done
+	# what a forced transition keeps loaded: its counts as they are
+	for n in "${PFX}"a "${PFX}"b "${PFX}"c "$z"; do
+		! mod_loaded "$n" || reader_take "$n"
+	done
 	! mod_loaded $M || { log "% rmmod $M"; rmmod $M || explore_fail "rmmod $M failed"; }
+	reader_check
 	! mod_loaded $T || { log "% rmmod $T"; rmmod $T || explore_fail "rmmod $T failed"; }
+}
+
+# reader_check: 4b.8 for the readers' variables, every livepatch gone
+# but the target still loaded
+reader_check()
+{
+	local left=0 cpu=-1
+
+	read -r left 2>/dev/null </sys/module/$T/parameters/reader_left
+	read -r cpu 2>/dev/null </sys/module/$T/parameters/reader_cpu
+	READER="${RD[0]} calls, ${RD[1]} found, ${RD[2]} made, ${RD[3]} freed, $left left, reader on CPU $cpu"
+	if [ "${RD[4]}" != 0 ]; then
+		explore_fail "reader: ${RD[4]} wrong variables ($READER)"
+	elif [ $FORCED = 0 ] && [ "${RD[2]}" != "${RD[3]}" ]; then
+		explore_fail "reader: ${RD[2]} variables built, ${RD[3]} destroyed"
+	elif [ $FORCED = 0 ] && [ "$left" != 0 ]; then
+		explore_fail "reader: $left variables left on the target's keys"
+	elif [ "${RD[3]}" -gt "${RD[2]}" ]; then
+		explore_fail "reader: ${RD[3]} variables destroyed, ${RD[2]} built"
+	fi
 }
 
 # explore_check NAME: print the transcript, each line tagged for the
@@ -322,12 +380,16 @@ explore_check()
 		echo "TEST: $1 ... not ok"
 		echo "# $EXPLORE_ERR"
 	fi
+	echo "# reader: $READER"
 }
 
 # explore_runs FILE: run the sequences of FILE, lines "NAME PFX OP..."
 explore_runs()
 {
 	local line name pfx d left='' w=()
+
+	# the readers go to another CPU than this one
+	taskset -pc 0 $$ >/dev/null 2>&1 || true
 
 	# read -a: an operation such as "b*" must not meet pathname expansion
 	while read -r -u 9 line; do

@@ -15,10 +15,15 @@
 #include <linux/string.h>
 #include <klp/state.h>
 
+#include "test_klp_state_mod.h"
+#include "test_klp_state_target.h"
+
 #define SHADOW_ID	3
 #define SHADOW_MAX	16
 #define OBJ_SHADOW_ID	9
 #define MOD		"test_klp_state_mod"
+
+static_assert(TEST_KLP_READER_ID == SHADOW_ID);
 
 static char *states = "";
 module_param(states, charp, 0400);
@@ -119,6 +124,160 @@ module_param_cb(shadow_count, &shadow_count_ops, NULL, 0400);
 MODULE_PARM_DESC(shadow_count, "live shadow variables of state 3");
 
 /*
+ * The readers of test_klp_state_target and test_klp_state_mod (reader=1)
+ * keep calling the functions livepatch_read() and livepatch_mod_read()
+ * replace, on another CPU, while the states come and go.  For each
+ * is_shadow state of the table, 3s of the whole livepatch and 9m of the
+ * module, the replacement looks up and attaches variables on keys of its
+ * own: TEST_KLP_READER_KEYS fake objects for state 3, the module's
+ * reader_keys[] for state 9, never a key the callbacks use.  Nothing of
+ * it is logged, so that the transcripts stay what they are; the counts
+ * are in the parameter reader_counts, which the explore driver sums over
+ * every livepatch module of a sequence: whichever module built a
+ * variable, the one that removes the state destroys it.
+ */
+#define READER_MAGIC	0x5ead1e55
+#define READER_DEAD	0xdead1e55
+
+struct reader_var {
+	u32 magic;	/* first: a callback's variable is an int */
+	u32 key;
+};
+
+static bool reader_patch, reader_obj;
+static atomic_long_t reader_calls, reader_found, reader_made, reader_freed,
+	reader_bad;
+
+/*
+ * Where the reader's variables may be attached: patched code runs only
+ * while the livepatch is patched, inside an instance of its states,
+ * except after a forced transition, whose removal may complete while
+ * the reader is still inside this module's code.  So a removal by this
+ * module stops this module's reader first and waits for it to leave,
+ * and an introduction by this module lets it attach again (state 9 comes
+ * back when its module loads again).
+ */
+static bool reader_stopped[2];
+static atomic_t reader_inside[2];
+
+static bool reader_enter(int scope)
+{
+	atomic_inc(&reader_inside[scope]);
+	/* count in before the flag is read: pairs with reader_stop() */
+	smp_mb__after_atomic();
+	if (!READ_ONCE(reader_stopped[scope]))
+		return true;
+	atomic_dec(&reader_inside[scope]);
+	return false;
+}
+
+static void reader_leave(int scope)
+{
+	/* the variables' accesses before the count goes */
+	smp_mb__before_atomic();
+	atomic_dec(&reader_inside[scope]);
+}
+
+/* scope 0: state 3, of the whole livepatch; 1: state 9, of the module */
+static void reader_stop(int scope)
+{
+	WRITE_ONCE(reader_stopped[scope], true);
+	/* the flag before the count is read: pairs with reader_enter() */
+	smp_mb();
+	while (atomic_read(&reader_inside[scope]))
+		usleep_range(100, 200);
+}
+
+static int reader_ctor(void *obj, void *shadow_data, void *ctor_data)
+{
+	struct reader_var *v = shadow_data;
+
+	v->magic = READER_MAGIC;
+	v->key = *(int *)ctor_data;
+	atomic_long_inc(&reader_made);
+	return 0;
+}
+
+/* For the destructors: true when the variable is the reader's. */
+static bool reader_dtor(void *shadow_data)
+{
+	struct reader_var *v = shadow_data;
+
+	if (v->magic == READER_DEAD) {
+		atomic_long_inc(&reader_bad);
+		return true;
+	}
+	if (v->magic != READER_MAGIC)
+		return false;
+	v->magic = READER_DEAD;
+	atomic_long_inc(&reader_freed);
+	return true;
+}
+
+static void reader_visit(unsigned long id, void *key, int i)
+{
+	struct reader_var *v = klp_shadow_get(key, id);
+
+	if (v) {
+		if (v->magic == READER_MAGIC && v->key == i)
+			atomic_long_inc(&reader_found);
+		else
+			atomic_long_inc(&reader_bad);
+	}
+	v = klp_shadow_get_or_alloc(key, id, sizeof(*v), GFP_KERNEL,
+				    reader_ctor, &i);
+	if (v && (v->magic != READER_MAGIC || v->key != i))
+		atomic_long_inc(&reader_bad);
+}
+
+/* Replaces test_klp_state_read(): state 3's variables on fake keys. */
+static void livepatch_read(void)
+{
+	int i;
+
+	atomic_long_inc(&reader_calls);
+	if (!reader_patch || !reader_enter(0))
+		return;
+	for (i = 0; i < TEST_KLP_READER_KEYS; i++)
+		reader_visit(TEST_KLP_READER_ID, test_klp_reader_key(i), i);
+	reader_leave(0);
+}
+
+/*
+ * Replaces test_klp_state_mod_read(), which only the module's own thread
+ * calls, and stops calling before the module's exit function returns:
+ * the module's memory, and state 9, outlive every call.
+ */
+static void livepatch_mod_read(char *keys)
+{
+	int i;
+
+	atomic_long_inc(&reader_calls);
+	if (!reader_obj || !reader_enter(1))
+		return;
+	for (i = 0; i < TEST_KLP_MOD_READER_KEYS; i++)
+		reader_visit(OBJ_SHADOW_ID, keys + i, i);
+	reader_leave(1);
+}
+
+static int reader_counts_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%ld %ld %ld %ld %ld\n",
+			  atomic_long_read(&reader_calls),
+			  atomic_long_read(&reader_found),
+			  atomic_long_read(&reader_made),
+			  atomic_long_read(&reader_freed),
+			  atomic_long_read(&reader_bad));
+}
+
+static const struct kernel_param_ops reader_counts_ops = {
+	.get = reader_counts_get,
+};
+module_param_cb(reader_counts, &reader_counts_ops, NULL, 0400);
+MODULE_PARM_DESC(reader_counts,
+		 "reader calls, variables found, made, freed, and wrong ones");
+
+/*
  * The variables of state 9 hang off addresses inside test_klp_state_mod,
  * which a reload of the module may get again: a variable left behind by
  * an unload would be found by the next instance.
@@ -132,6 +291,9 @@ static struct klp_func mod_funcs[] = {
 	{
 		.old_name = "test_klp_state_mod_version",
 		.new_func = livepatch_mod_version,
+	}, {
+		.old_name = "test_klp_state_mod_read",
+		.new_func = livepatch_mod_read,
 	}, {}
 };
 
@@ -155,6 +317,8 @@ static int obj_shadow_ctor(void *obj, void *shadow_data, void *ctor_data)
 
 static void __maybe_unused cb_obj_dtor(void *obj, void *shadow_data)
 {
+	if (reader_dtor(shadow_data))
+		return;
 	/* Only the native core promises a context that may sleep. */
 	while (READ_ONCE(dtor_hold))
 		msleep(20);
@@ -223,6 +387,8 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 	}
 	if (state->id == OBJ_SHADOW_ID && obj_pre_patch_shadows(state))
 		return -ENOMEM;
+	if (state->id == SHADOW_ID || state->id == OBJ_SHADOW_ID)
+		WRITE_ONCE(reader_stopped[state->id == OBJ_SHADOW_ID], false);
 	if (state->id == fail_pre_patch) {
 		pr_info("pre_patch: state %lu fails\n", state->id);
 		return -ENODEV;
@@ -246,11 +412,15 @@ static void cb_pre_unpatch(struct klp_patch *patch, struct klp_state *state)
 static void cb_post_unpatch(struct klp_patch *patch, struct klp_state *state)
 {
 	check_get_state("post_unpatch", patch, state);
+	if (state->id == SHADOW_ID || state->id == OBJ_SHADOW_ID)
+		reader_stop(state->id == OBJ_SHADOW_ID);
 	pr_info("post_unpatch: state %lu\n", state->id);
 }
 
 static void cb_shadow_dtor(void *obj, void *shadow_data)
 {
+	if (reader_dtor(shadow_data))
+		return;
 	if (!dtor_sleeps) {
 		pr_info("shadow_dtor: obj %lu\n", (unsigned long)obj);
 		return;
@@ -343,6 +513,9 @@ static struct klp_func target_funcs[] = {
 	{
 		.old_name = "test_klp_state_busy_wait",
 		.new_func = livepatch_busy_wait,
+	}, {
+		.old_name = "test_klp_state_read",
+		.new_func = livepatch_read,
 	}, {}
 };
 
@@ -387,10 +560,13 @@ static int parse_states(void)
 		if (!*key)
 			continue;
 		i = match_string(catalog_keys, ARRAY_SIZE(catalog_keys), key);
-		if (i < 0 || n == ARRAY_SIZE(table) - 1)
+		if (i < 0 || n == ARRAY_SIZE(table) - 1) {
 			ret = -EINVAL;
-		else
+		} else {
 			table[n++] = catalog[i];
+			reader_patch |= !strcmp(key, "3s");
+			reader_obj |= !strcmp(key, "9m");
+		}
 	}
 	kfree(list);
 	/* tables only the load can judge: the header's macros never see them */
