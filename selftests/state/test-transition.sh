@@ -186,7 +186,9 @@ livepatch: '$C': unpatching complete"
 
 # After the forced test above: $A stays loaded for good once forced.
 # A module's state too: its variables stay, and its unload, with nothing
-# left to free, does not wait for them.
+# left to free, does not wait for them.  The native core takes the kept
+# variables out of klp_shadow_get()'s reach, the compat engine cannot
+# (contract 4b.4).
 start_test "a forced replace keeps the shadow variables of the dropped states"
 load_mod $M
 load_lp $A states=3s,9m replace=1 mod=1
@@ -232,7 +234,8 @@ $B: post_patch: state 1
 [compat] klp-state: '$B': forced transition, shadow variables of the removed states are kept
 livepatch: '$B': patching complete
 % echo 0 > /sys/module/$T/parameters/block
-$B.shadow_count = 2
+[native] $B.shadow_count = 0
+[compat] $B.shadow_count = 2
 $A.obj_shadows = 2 made, 0 freed
 % rmmod $M
 $M: unloaded
