@@ -250,21 +250,24 @@ livepatch: '$B': unpatching complete"
 
 # After the forced replace above, the variables of $A's state 3 are kept
 # for good.  A later instance of state 3 neither finds them nor frees
-# them: a failing pre_patch frees only what it attached, a disable only
-# what its instance built (contract 4b.4).  The compat engine leaves
+# them: each builds its own (the constructor lines), a failing pre_patch
+# frees only what it attached, a disable only what its instance built
+# (contract 4b.4).  The compat engine leaves
 # them in the hash table, where both find them: native only.
 rmmod $C 2>/dev/null
 start_test "a later instance of a state neither finds nor frees what a forced replace kept"
 if [ "$BACKEND" = compat ]; then
 	echo "TEST: $TEST_NAME ... skip the compat engine reaches them (its known defect)"
 else
-load_fail $C states=3s fail_pre_patch=3
-load_lp $C states=3s
+load_fail $C states=3s fail_pre_patch=3 log_shadows=1
+load_lp $C states=3s log_shadows=1
 expect_param $C shadow_count
 disable_lp $C
-check_result "% insmod $C.ko states=3s fail_pre_patch=3
+check_result "% insmod $C.ko states=3s fail_pre_patch=3 log_shadows=1
 livepatch: enabling patch '$C'
 livepatch: '$C': initializing patching transition
+$C: shadow_ctor: state 3 obj 1
+$C: shadow_ctor: state 3 obj 2
 $C: pre_patch: state 3 fails
 livepatch: failed to enable patch '$C'
 livepatch: '$C': canceling patching transition, going to unpatch
@@ -273,9 +276,11 @@ livepatch: '$C': unpatching complete
 $C: shadow_dtor: obj 1
 $C: shadow_dtor: obj 2
 insmod: ERROR: could not insert module $C.ko: No such device
-% insmod $C.ko states=3s
+% insmod $C.ko states=3s log_shadows=1
 livepatch: enabling patch '$C'
 livepatch: '$C': initializing patching transition
+$C: shadow_ctor: state 3 obj 1
+$C: shadow_ctor: state 3 obj 2
 $C: pre_patch: state 3
 livepatch: '$C': starting patching transition
 livepatch: '$C': completing patching transition
