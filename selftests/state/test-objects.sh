@@ -1192,3 +1192,71 @@ $A: exit: 2 shadow variables made, 2 freed
 % rmmod $M
 $M: unloaded"
 fi
+
+start_test "a new introduction of a state waits for the destructors of its removal"
+# $A's disable removes state 9 of $M; its destructors wait until told.
+# $B introduces state 9 again meanwhile: its pre_patch must come after
+# the last of them (contract 4b.4), so its enable waits for them.
+# Native only, as above.
+if [ "$BACKEND" = compat ]; then
+	echo "TEST: $TEST_NAME ... skip the compat engine's destructors cannot wait"
+else
+load_mod $M
+load_lp $A states=9m mod=1 dtor_hold=1
+write_enabled $A 0 || die "disable of $A refused"
+loop_until "transition_done $A" || die "$A transition stuck"
+log "% insmod $B.ko states=9m mod=1"
+insmod $B.ko states=9m mod=1 &
+LOAD_PID=$!
+sleep 1
+expect_param $A obj_shadows
+set_param $A dtor_hold 0
+wait "$LOAD_PID" || die "insmod $B failed"
+loop_until "transition_done $B" || die "$B transition stuck"
+wait_freed $A
+expect_param $A obj_shadows
+unload_mod $A
+disable_lp $B
+unload_mod $M
+check_result "% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=9m mod=1 dtor_hold=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 9
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 9
+livepatch: '$A': patching complete
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 9
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 9
+livepatch: '$A': unpatching complete
+% insmod $B.ko states=9m mod=1
+$A.obj_shadows = 2 made, 0 freed
+% echo 0 > /sys/module/$A/parameters/dtor_hold
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 9
+livepatch: '$B': starting patching transition
+livepatch: '$B': completing patching transition
+$B: post_patch: state 9
+livepatch: '$B': patching complete
+$A.obj_shadows = 2 made, 2 freed
+% rmmod $A
+$A: exit: 2 shadow variables made, 2 freed
+% echo 0 > $SYSFS_KLP/$B/enabled
+livepatch: '$B': initializing unpatching transition
+$B: pre_unpatch: state 9
+livepatch: '$B': starting unpatching transition
+livepatch: '$B': completing unpatching transition
+$B: post_unpatch: state 9
+livepatch: '$B': unpatching complete
+% rmmod $B
+$B: exit: 2 shadow variables made, 2 freed
+% rmmod $M
+$M: unloaded"
+fi
