@@ -1095,7 +1095,6 @@ start_test "a replace introduces the module's new state before it drops the old 
 # $B replaces $A, dropping state 1 and introducing state 8 of the loaded
 # module: $B's pre_patch runs before $A's pre_unpatch, and $A's
 # post_unpatch before $B's post_patch (contract 4b.6).
-if ! known_defect native 4b.6; then
 load_mod $M
 load_lp $A states=1 replace=1 mod=1
 load_lp $B states=8m replace=1 mod=1
@@ -1134,7 +1133,6 @@ livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 livepatch: '$B': unpatching complete
 % rmmod $B"
-fi
 
 start_test "an unrelated module's unload does not wait for a livepatch's destructors"
 # $A's disable leaves the variables of its state 9 of $M to the freeing
