@@ -25,15 +25,6 @@ if [ -z "$(modinfo -F klp_state_objects "$(dirname "$0")/$A.ko")" ]; then
 	exit 4
 fi
 
-# known_defect BACKEND RULE: on BACKEND (native or compat), report the
-# test as skipped: that backend still breaks contract RULE here, and the
-# transcript is the one the contract wants.  Returns 1 on the other.
-known_defect()
-{
-	[ "$BACKEND" = "$1" ] || return 1
-	echo "TEST: $TEST_NAME ... skip known $1 defect (contract $2)"
-}
-
 not_loaded()
 {
 	local m
@@ -1095,7 +1086,6 @@ start_test "a replace introduces the module's new state before it drops the old 
 # $B replaces $A, dropping state 1 and introducing state 8 of the loaded
 # module: $B's pre_patch runs before $A's pre_unpatch, and $A's
 # post_unpatch before $B's post_patch (contract 4b.6).
-if ! known_defect native 4b.6; then
 load_mod $M
 load_lp $A states=1 replace=1 mod=1
 load_lp $B states=8m replace=1 mod=1
@@ -1134,7 +1124,58 @@ livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 livepatch: '$B': unpatching complete
 % rmmod $B"
-fi
+
+start_test "a failure after the old pre_unpatch restores the dropped state before removing the module's new one"
+# $B replaces $A as above; the object pre_patch of $T, which comes after
+# the states, fails: $A's post_patch of the dropped state comes first,
+# then $B's post_unpatch of the module's state it introduced (table 4).
+load_mod $T
+load_mod $M
+load_lp $A states=1 replace=1 mod=1
+load_fail $B states=8m replace=1 target=1 mod=1 obj_callbacks=1 fail_obj_pre_patch=1
+disable_lp $A
+unload_mod $M
+unload_mod $T
+check_result "% insmod $T.ko
+$T: loaded
+% insmod $M.ko
+$M: loaded, version 1
+% insmod $A.ko states=1 replace=1 mod=1
+livepatch: enabling patch '$A'
+livepatch: '$A': initializing patching transition
+$A: pre_patch: state 1
+livepatch: '$A': starting patching transition
+livepatch: '$A': completing patching transition
+$A: post_patch: state 1
+livepatch: '$A': patching complete
+% insmod $B.ko states=8m replace=1 target=1 mod=1 obj_callbacks=1 fail_obj_pre_patch=1
+livepatch: enabling patch '$B'
+livepatch: '$B': initializing patching transition
+$B: pre_patch: state 8
+$A: pre_unpatch: state 1
+$B: object pre_patch: vmlinux
+$B: object pre_patch: $T fails
+livepatch: pre-patch callback failed for object '$T'
+livepatch: failed to enable patch '$B'
+livepatch: '$B': canceling patching transition, going to unpatch
+livepatch: '$B': completing unpatching transition
+$B: object post_unpatch: vmlinux
+$A: post_patch: state 1
+$B: post_unpatch: state 8
+livepatch: '$B': unpatching complete
+insmod: ERROR: could not insert module $B.ko: No such device
+% echo 0 > $SYSFS_KLP/$A/enabled
+livepatch: '$A': initializing unpatching transition
+$A: pre_unpatch: state 1
+livepatch: '$A': starting unpatching transition
+livepatch: '$A': completing unpatching transition
+$A: post_unpatch: state 1
+livepatch: '$A': unpatching complete
+% rmmod $A
+% rmmod $M
+$M: unloaded
+% rmmod $T
+$T: unloaded"
 
 start_test "an unrelated module's unload does not wait for a livepatch's destructors"
 # $A's disable leaves the variables of its state 9 of $M to the freeing
