@@ -82,7 +82,8 @@ esac
 
 cp "$state"/test_klp_state.c "$state"/test_klp_state_[abc].c \
 	"$state"/test_klp_state_f[ab].c "$state"/test_klp_state_mod.[ch] \
-	"$state"/test_klp_state_target.[ch] "$build"/
+	"$state"/test_klp_state_target.[ch] \
+	"$state"/test_klp_state_reader_cpu.h "$build"/
 mods="test_klp_state_target.o test_klp_state_mod.o"
 
 # wrap NAME COMPAT: another livepatch module from test_klp_state.c

@@ -15,6 +15,7 @@
 #include <linux/module.h>
 
 #include "test_klp_state_mod.h"
+#include "test_klp_state_reader_cpu.h"
 
 static bool reader;
 module_param(reader, bool, 0400);
@@ -25,35 +26,6 @@ module_param(reader_cpu, int, 0400);
 MODULE_PARM_DESC(reader_cpu, "the CPU the reader is bound to, -1: none");
 
 static struct task_struct *reader_task;
-
-/*
- * reader_run() - start a reader kthread on another CPU
- * @fn:		the thread's function
- * @name:	its name
- * @cpu:	set to the CPU it is bound to, -1 when unbound
- *
- * The thread is bound to an online CPU other than the one this runs on
- * (the test script pins itself to one), unbound when there is none.
- *
- * Return: the thread, or an ERR_PTR().
- */
-static struct task_struct *reader_run(int (*fn)(void *), const char *name,
-				       int *cpu)
-{
-	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
-	unsigned int c;
-
-	if (IS_ERR(t))
-		return t;
-	c = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
-	*cpu = -1;
-	if (c < nr_cpu_ids) {
-		kthread_bind(t, c);
-		*cpu = c;
-	}
-	wake_up_process(t);
-	return t;
-}
 
 /* Memory of this module, for the reader's variables to hang off. */
 static char reader_keys[TEST_KLP_MOD_READER_KEYS];

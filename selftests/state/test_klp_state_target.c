@@ -28,37 +28,9 @@ module_param(reader_cpu, int, 0400);
 MODULE_PARM_DESC(reader_cpu, "the CPU the reader is bound to, -1: none");
 
 #include "test_klp_state_target.h"
+#include "test_klp_state_reader_cpu.h"
 
 static struct task_struct *worker, *reader_task;
-
-/*
- * reader_run() - start a reader kthread on another CPU
- * @fn:		the thread's function
- * @name:	its name
- * @cpu:	set to the CPU it is bound to, -1 when unbound
- *
- * The thread is bound to an online CPU other than the one this runs on
- * (the test script pins itself to one), unbound when there is none.
- *
- * Return: the thread, or an ERR_PTR().
- */
-static struct task_struct *reader_run(int (*fn)(void *), const char *name,
-				       int *cpu)
-{
-	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
-	unsigned int c;
-
-	if (IS_ERR(t))
-		return t;
-	c = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
-	*cpu = -1;
-	if (c < nr_cpu_ids) {
-		kthread_bind(t, c);
-		*cpu = c;
-	}
-	wake_up_process(t);
-	return t;
-}
 
 /* Global and out of line, so that kallsyms finds it under this name. */
 noinline void test_klp_state_busy_wait(bool *hold)
