@@ -83,31 +83,39 @@ declare_steps()
 # never timed goes first among the others, and declaration order breaks
 # ties, so that a first run keeps the declared order.  A time belongs to
 # the step's command (the suites a VM runs, not the clone it ran from).
-# A step that used less than half a core in its last run (a VM waiting
-# on guest timers: stock 6.1 retries each transition a second later, 160 s
-# of CPU in 381 s) takes no slot: it runs beside the others, which it
-# slows less than a slot held idle would.  Running beside them can only
-# lower its share, so it stays there.  A suite VM that used more than a
-# core (its two vCPUs both computed) takes two slots.
+# A step that used less than half a core in its last run while the host
+# had half a core or more idle (a VM waiting on guest timers: stock 6.1
+# retries each transition a second later, 160 s of CPU in 381 s) takes no
+# slot: it runs beside the others, which it slows less than a slot held
+# idle would.  A step starved by a busy host uses little CPU too: without
+# the host's idle time that judgement fed itself, every step ran beside
+# every other and the debug guests missed their boot timeout.  At most
+# $jobs steps without a slot run at once.  A suite VM that used more than
+# a core (its two vCPUs both computed) takes two slots.
 order_steps()
 {
-	local s i k c n front=() rest=()
+	local s i k c d n front=() rest=()
 
 	declare -gA last=() lastcpu=() key=()
 	for s in "${names[@]}"; do
 		key[$s]=$(printf '%s' "${cmds[$s]//"$top"/}" | md5sum | cut -c1-16)
 	done
+	declare -gA lastidle=()
 	if [ -f "$times" ]; then
-		while read -r k i c n; do
+		while read -r k i c d n; do
 			last[$k]=$i
-			case $c in '' | *[!0-9]*) ;; *) [ -z "$n" ] || lastcpu[$k]=$c;; esac
+			# "key secs cpu name" before the host's idle time was kept
+			[ -n "$n" ] || d=-
+			case $c in '' | *[!0-9]*) ;; *) lastcpu[$k]=$c;; esac
+			case $d in '' | *[!0-9]*) ;; *) lastidle[$k]=$d;; esac
 		done <"$times"
 	fi
 	for s in "${names[@]}"; do
 		i=${last[${key[$s]}]:-0} c=${lastcpu[${key[$s]}]:-}
+		d=${lastidle[${key[$s]}]:-0}
 		if [ -z "$c" ] || [ "$i" -lt 10 ] || [ "${slots[$s]}" -ne 1 ]; then
 			continue
-		elif [ $((c * 2)) -lt "$i" ]; then
+		elif [ $((c * 2)) -lt "$i" ] && [ "$d" -ge 50 ]; then
 			slots[$s]=0
 		elif [ -n "${vms[$s]:-}" ] && [ "$c" -gt "$i" ]; then
 			slots[$s]=2
@@ -130,12 +138,13 @@ order_steps()
 # save_times: this run's step times join those of earlier runs
 save_times()
 {
-	local s k i c n
+	local s k i c d n
 
 	declare -A what=()
 	if [ -f "$times" ]; then
-		while read -r k i c n; do
-			# "key secs name", before CPU times were kept
+		while read -r k i c d n; do
+			# "key secs name", "key secs cpu name": older formats
+			[ -n "$n" ] || n=$d
 			[ -n "$n" ] || n=$c
 			what[$k]=$n
 		done <"$times"
@@ -144,10 +153,11 @@ save_times()
 		[ -n "${ended[$s]:-}" ] || continue
 		last[${key[$s]}]=$((ended[$s] - started[$s]))
 		lastcpu[${key[$s]}]=$(cat "$out/$s.cpu" 2>/dev/null || echo -)
+		lastidle[${key[$s]}]=$(cat "$out/$s.idle" 2>/dev/null || echo -)
 		what[${key[$s]}]=$s
 	done
 	for k in "${!last[@]}"; do
-		echo "$k ${last[$k]} ${lastcpu[$k]:--} ${what[$k]:-}"
+		echo "$k ${last[$k]} ${lastcpu[$k]:--} ${lastidle[$k]:--} ${what[$k]:-}"
 	done | LC_ALL=C sort >"$times.$$" && mv "$times.$$" "$times"
 }
 
@@ -182,6 +192,9 @@ kernel_dep()
 }
 
 now() { echo $((SECONDS - t0)); }
+
+# idle_ticks: the host's idle and iowait time, in clock ticks, all CPUs
+idle_ticks() { awk '$1 == "cpu" { print $5 + $6; exit }' /proc/stat; }
 mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 
 start_step()
@@ -190,11 +203,16 @@ start_step()
 
 	started[$s]=$(now)
 	used=$((used + slots[$s]))
+	[ "${slots[$s]}" -ne 0 ] || beside=$((beside + 1))
 	(
 		export KLP_TOTALS=$out/$s.totals
 		: >"$KLP_TOTALS"
 		cd "$top"
+		idle0=$(idle_ticks) t1=$SECONDS
 		eval "counted $s ${cmds[$s]}" >"$out/$s.log" 2>&1 && rc=0 || rc=$?
+		# The host's idle cores while it ran, in hundredths of a core
+		echo $(( ($(idle_ticks) - idle0) * 100 /
+			($(getconf CLK_TCK) * (SECONDS - t1 + 1)) )) >"$out/$s.idle"
 		# CPU seconds of the step's processes (user + system), for the
 		# table; "times" in this shell, not in a pipeline's subshell
 		times >"$out/$s.times"
@@ -214,6 +232,7 @@ finish_step()
 	wait "${pids[$s]}" || true
 	unset "pids[$s]"
 	used=$((used - slots[$s]))
+	[ "${slots[$s]}" -ne 0 ] || beside=$((beside - 1))
 	ended[$s]=$(now)
 	rc=$(cat "$out/$s.rc" 2>/dev/null || echo 125)
 	while read -r a b c; do
@@ -231,6 +250,17 @@ finish_step()
 	printf '# [%s] %s: %s (%d passed, %d failed, %d skipped) in %s\n' \
 		"$(mmss "$(now)")" "$s" "${status[$s]}" $p $f $k \
 		"$(mmss $((ended[$s] - started[$s])))"
+}
+
+# fits NAME: a slot is free for it, or it needs none and fewer than $jobs
+# such steps run
+fits()
+{
+	if [ "${slots[$1]}" -eq 0 ]; then
+		[ "$beside" -lt "$jobs" ]
+	else
+		[ $((used + slots[$1])) -le "$jobs" ]
+	fi
 }
 
 ready()
@@ -272,7 +302,7 @@ main()
 	totals=$out/totals
 	: >"$totals"
 	trap 'cleanup' EXIT
-	t0=$SECONDS used=0
+	t0=$SECONDS used=0 beside=0
 	# Each step in a process group of its own, for cleanup().
 	set -m
 	echo "# make check: ${#names[@]} steps, $jobs at a time (KVERS=\"$kvers\" FLAVORS=\"$flavors\" SUITES=\"$suites\")"
@@ -282,7 +312,7 @@ main()
 		# Start what is ready, in priority order, while slots are free.
 		rest=()
 		for s in "${left[@]}"; do
-			if ready "$s" && [ $((used + slots[$s])) -le "$jobs" ]; then
+			if ready "$s" && fits "$s"; then
 				start_step "$s"
 			else
 				rest+=("$s")
