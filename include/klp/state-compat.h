@@ -93,7 +93,10 @@ static struct {
 	const struct klp_object *author_objs[KLP_STATE_MAX_OBJS + 1];
 	bool post_done[KLP_STATE_MAX_OBJS + 1];
 	enum __klp_state_phase phase;
-	bool shadows_kept;
+	/* 1: this transition was forced, 2: an earlier one */
+	u8 shadows_kept;
+	/* the forced marks of earlier transitions, __klp_state_forced_begin() */
+	unsigned long marks;
 } __klp_state_engine;
 
 #define __klp_state_self	(&__klp_state_engine.self)
@@ -375,30 +378,91 @@ static noinline void __klp_state_sync_copies(void)
 }
 
 /*
- * After a forced transition, tasks may still run the code of @patch and
- * use the variables: keep them, as the kernel keeps a forced livepatch's
- * module, and say so once (__klp_state_report_kept()).
+ * The kernel marks the livepatches a forced transition removes (forced)
+ * and leaves the mark when the transition is then reversed.  For its own
+ * transitions this engine clears the marks that earlier ones left, and
+ * puts them back at the end: in between, a mark says that this
+ * transition was forced.  The kernel reads it only when it frees the
+ * livepatch, after the end.  A livepatch past the first BITS_PER_LONG
+ * keeps its mark.
  */
-static void __klp_state_free_shadows(struct klp_patch *patch,
-				     const struct __klp_state_record *record)
+static noinline void __klp_state_forced_marks(struct __klp_state_registry *registry,
+					      bool begin)
 {
-	if (!record->compat->is_shadow)
+	struct __klp_state_registered *other;
+	unsigned long bit = 1;
+
+	/* no registry: no compat livepatch with managed states */
+	if (!registry)
 		return;
-	if (patch->forced) {
-		__klp_state_engine.shadows_kept = true;
-		return;
+	list_for_each_entry(other, &registry->patches, node) {
+		if (bit && (begin ? other->patch->forced :
+			    __klp_state_engine.marks & bit)) {
+			other->patch->forced = !begin;
+			__klp_state_engine.marks |= bit;
+		}
+		bit <<= 1;
 	}
-	klp_shadow_free_all(record->state->id,
-			    record->compat->callbacks.shadow_dtor);
+	if (!begin)
+		__klp_state_engine.marks = 0;
 }
 
-static void __klp_state_report_kept(void)
+static void __klp_state_forced_begin(struct __klp_state_registry *registry)
+{
+	__klp_state_forced_marks(registry, true);
+}
+
+static void __klp_state_forced_end(struct __klp_state_registry *registry)
+{
+	__klp_state_forced_marks(registry, false);
+}
+
+/*
+ * Variables of id @id were kept after a forced transition while this
+ * marker exists: a shadow variable of that id, never freed, on a key no
+ * livepatch uses as an object, the address of a kernel function.
+ */
+#define __KLP_STATE_KEPT_KEY	((void *)klp_shadow_free_all)
+
+/*
+ * After a forced transition, tasks may still run the code of the
+ * livepatches and use the variables: keep them, as the kernel keeps a
+ * forced livepatch's module, and say so once (__klp_state_report_kept()).
+ * The stock kernel cannot hide them from a later instance of the state:
+ * the marker keeps that instance's variables too, never freeing the
+ * kept ones.
+ */
+static noinline void __klp_state_free_shadows(const struct __klp_state_record *record)
+{
+	struct __klp_state_registry *registry = __klp_state_registry();
+	struct __klp_state_registered *other;
+	unsigned long id = record->state->id;
+	bool forced = false;
+
+	if (!record->compat->is_shadow)
+		return;
+	/* in a transition the marks are this one's (forced_begin) */
+	if (registry && __klp_state_busy())
+		list_for_each_entry(other, &registry->patches, node)
+			forced |= other->patch->forced;
+	if (forced || klp_shadow_get(__KLP_STATE_KEPT_KEY, id)) {
+		klp_shadow_get_or_alloc(__KLP_STATE_KEPT_KEY, id, 0,
+					GFP_KERNEL, NULL, NULL);
+		__klp_state_engine.shadows_kept |= forced ? 1 : 2;
+		return;
+	}
+	klp_shadow_free_all(id, record->compat->callbacks.shadow_dtor);
+}
+
+static noinline void __klp_state_report_kept(void)
 {
 	if (!__klp_state_engine.shadows_kept)
 		return;
-	pr_notice("'%s': forced transition, shadow variables of the removed states are kept\n",
-		  __klp_state_self->patch->mod->name);
-	__klp_state_engine.shadows_kept = false;
+	pr_notice("'%s': %s, shadow variables of the removed states are kept\n",
+		  __klp_state_self->patch->mod->name,
+		  __klp_state_engine.shadows_kept & 1 ? "forced transition" :
+		  "an earlier transition was forced");
+	__klp_state_engine.shadows_kept = 0;
 }
 
 static void __klp_state_post_patch_one(struct klp_patch *patch,
@@ -422,7 +486,7 @@ static void __klp_state_remove_one(struct klp_patch *patch,
 {
 	if (record->compat->callbacks.post_unpatch)
 		record->compat->callbacks.post_unpatch(patch, record->state);
-	__klp_state_free_shadows(patch, record);
+	__klp_state_free_shadows(record);
 	if (record->shadows_left && !record->compat->is_shadow)
 		pr_warn("state 0x%lx: livepatch '%s' removes it without is_shadow, the shadow variables an earlier livepatch owned are left\n",
 			record->state->id, patch->mod->name);
@@ -627,6 +691,7 @@ static void __klp_state_leave(struct __klp_state_registry *registry)
 	if (__klp_state_replacing())
 		__klp_state_drops_undo(registry);
 	__klp_state_remove_marked(NULL);
+	__klp_state_forced_end(registry);
 	__klp_state_unregister(registry);
 	__klp_state_busy_end();
 	__klp_state_engine.phase = __KLP_STATE_IDLE;
@@ -664,7 +729,7 @@ static int __klp_state_introduce(struct __klp_state_registry *registry,
 		if (ret) {
 			record->active = false;
 			__klp_state_remove_marked(obj);
-			__klp_state_free_shadows(patch, record);
+			__klp_state_free_shadows(record);
 			return ret;
 		}
 	}
@@ -733,6 +798,7 @@ static int __klp_state_pre_patch(struct klp_object *obj)
 		goto refused;
 	/* registered first: the replaced ones' lookups see the newest */
 	__klp_state_register(registry);
+	__klp_state_forced_begin(registry);
 	if (patch->replace)
 		__klp_state_drops_begin(registry);
 
@@ -749,6 +815,7 @@ refused:
 	__klp_state_engine.phase = __KLP_STATE_IDLE;
 	__klp_state_busy_end();
 	__klp_state_registry_put(registry);
+	__klp_state_report_kept();
 	return ret;
 }
 
@@ -761,6 +828,7 @@ static void __klp_state_post_patch(struct klp_object *obj)
 	if (replaced)
 		__klp_state_drops_finish(registry);
 	__klp_state_post_patch_marked(NULL);
+	__klp_state_forced_end(registry);
 	if (replaced)
 		__klp_state_forget_replaced(registry);
 	if (!__klp_state_engine.nr_managed)
@@ -855,6 +923,7 @@ static void __klp_state_pre_unpatch(struct klp_object *obj)
 	/* best effort: without the marker a concurrent enable is not busy */
 	__klp_state_busy_begin();
 	__klp_state_warn_block_disable();
+	__klp_state_forced_begin(__klp_state_registry());
 	__klp_state_disable_begin(NULL);
 	if (author_obj && author_obj->callbacks.pre_unpatch)
 		author_obj->callbacks.pre_unpatch(obj);
@@ -938,6 +1007,9 @@ static void __klp_state_obj_post(struct klp_object *obj)
 		__klp_state_going(obj);
 	__klp_state_author_post(i, patched);
 	__klp_state_finish(obj, patched);
+	/* no transition ends an unload: say now what it kept */
+	if (obj->mod->state == MODULE_STATE_GOING)
+		__klp_state_report_kept();
 	/*
 	 * The module loads while a replace is pending: the newest replaced
 	 * livepatch carrying a state the replace lacks begins to drop it at

@@ -252,13 +252,11 @@ livepatch: '$B': unpatching complete"
 # for good.  A later instance of state 3 neither finds them nor frees
 # them: each builds its own (the constructor lines), a failing pre_patch
 # frees only what it attached, a disable only what its instance built
-# (contract 4b.4).  The compat engine leaves
-# them in the hash table, where both find them: native only.
+# (contract 4b.4).  The compat engine cannot take them out of the stock
+# hash table: the later instance finds them (no constructor lines), and
+# neither its failing pre_patch nor its disable frees them.
 rmmod $C 2>/dev/null
-start_test "a later instance of a state neither finds nor frees what a forced replace kept"
-if [ "$BACKEND" = compat ]; then
-	echo "TEST: $TEST_NAME ... skip the compat engine reaches them (its known defect)"
-else
+start_test "a later instance of a state never frees what a forced replace kept"
 load_fail $C states=3s fail_pre_patch=3 log_shadows=1
 load_lp $C states=3s log_shadows=1
 expect_param $C shadow_count
@@ -266,21 +264,23 @@ disable_lp $C
 check_result "% insmod $C.ko states=3s fail_pre_patch=3 log_shadows=1
 livepatch: enabling patch '$C'
 livepatch: '$C': initializing patching transition
-$C: shadow_ctor: state 3 obj 1
-$C: shadow_ctor: state 3 obj 2
+[native] $C: shadow_ctor: state 3 obj 1
+[native] $C: shadow_ctor: state 3 obj 2
 $C: pre_patch: state 3 fails
+[compat] klp-state: '$C': an earlier transition was forced, shadow variables of the removed states are kept
+[compat] livepatch: pre-patch callback failed for object 'vmlinux'
 livepatch: failed to enable patch '$C'
 livepatch: '$C': canceling patching transition, going to unpatch
 livepatch: '$C': completing unpatching transition
 livepatch: '$C': unpatching complete
-$C: shadow_dtor: obj 1
-$C: shadow_dtor: obj 2
+[native] $C: shadow_dtor: obj 1
+[native] $C: shadow_dtor: obj 2
 insmod: ERROR: could not insert module $C.ko: No such device
 % insmod $C.ko states=3s log_shadows=1
 livepatch: enabling patch '$C'
 livepatch: '$C': initializing patching transition
-$C: shadow_ctor: state 3 obj 1
-$C: shadow_ctor: state 3 obj 2
+[native] $C: shadow_ctor: state 3 obj 1
+[native] $C: shadow_ctor: state 3 obj 2
 $C: pre_patch: state 3
 livepatch: '$C': starting patching transition
 livepatch: '$C': completing patching transition
@@ -293,24 +293,22 @@ $C: pre_unpatch: state 3
 livepatch: '$C': starting unpatching transition
 livepatch: '$C': completing unpatching transition
 $C: post_unpatch: state 3
+[compat] klp-state: '$C': an earlier transition was forced, shadow variables of the removed states are kept
 livepatch: '$C': unpatching complete
-$C: shadow_dtor: obj 1
-$C: shadow_dtor: obj 2
+[native] $C: shadow_dtor: obj 1
+[native] $C: shadow_dtor: obj 2
 % rmmod $C"
-fi
 
 # After the forced tests above: $B and $C were never forced and can go
 # ($C already went).
 # Forcing a replace marks the replaced $B forced for good; the replace,
 # reversed before it completes, leaves $B enabled.  A later removal of
 # $B's state, at the unload of $M, is no forced transition: its
-# variables are freed (contract 4b.4).  The compat engine goes by the
-# same mark and keeps them: native only.
+# variables are freed (contract 4b.4).  On compat, state 9 had variables
+# kept by the forced replace above: this instance keeps its own too
+# (compat exception 4 of check-4b), with its line.
 rmmod $B 2>/dev/null
 start_test "a removal after a forced, then reversed replace frees the variables"
-if [ "$BACKEND" = compat ]; then
-	echo "TEST: $TEST_NAME ... skip the compat engine keeps them (its known defect)"
-else
 load_mod $M
 load_lp $B states=9m mod=1 replace=1
 hold 1
@@ -360,10 +358,11 @@ $M: unloaded
 $B: pre_unpatch: state 9
 livepatch: reverting patch '$B' on unloading module '$M'
 $B: post_unpatch: state 9
-$B.obj_shadows = 2 made, 2 freed
+[compat] klp-state: '$B': an earlier transition was forced, shadow variables of the removed states are kept
+[native] $B.obj_shadows = 2 made, 2 freed
+[compat] $B.obj_shadows = 2 made, 0 freed
 % echo 0 > $SYSFS_KLP/$B/enabled
 livepatch: '$B': initializing unpatching transition
 livepatch: '$B': starting unpatching transition
 livepatch: '$B': completing unpatching transition
 livepatch: '$B': unpatching complete"
-fi
