@@ -1027,7 +1027,7 @@ static void __klp_state_obj_post(struct klp_object *obj)
  * unpatched the object: &klp_object.patched tells which.  After each,
  * the kernel's copies of the legacy states follow the author's entries.
  */
-static int __klp_state_on_pre_patch(struct klp_object *obj)
+static __cold int __klp_state_on_pre_patch(struct klp_object *obj)
 {
 	int ret;
 
@@ -1039,7 +1039,7 @@ static int __klp_state_on_pre_patch(struct klp_object *obj)
 	return ret;
 }
 
-static void __klp_state_on_pre_unpatch(struct klp_object *obj)
+static __cold void __klp_state_on_pre_unpatch(struct klp_object *obj)
 {
 	if (!obj->name)
 		__klp_state_pre_unpatch(obj);
@@ -1048,7 +1048,7 @@ static void __klp_state_on_pre_unpatch(struct klp_object *obj)
 	__klp_state_sync_copies();
 }
 
-static void __klp_state_on_post(struct klp_object *obj)
+static __cold void __klp_state_on_post(struct klp_object *obj)
 {
 	if (obj->name)
 		__klp_state_obj_post(obj);
@@ -1344,7 +1344,7 @@ static void __klp_state_restore(struct klp_patch *patch,
 }
 
 /* klp_state_enable_patch() in the file that holds the engine. */
-static int __klp_state_enable(struct klp_patch *patch)
+static __cold int __klp_state_enable(struct klp_patch *patch)
 {
 	struct klp_object *objs;
 	struct klp_state *states;
