@@ -5,9 +5,10 @@
 /// state callbacks run only when the state is introduced or removed.
 ///
 /// The callbacks get (struct klp_patch *patch, struct klp_state *state)
-/// instead of the object.  obj->name and obj->mod are NULL for vmlinux and
-/// are folded; any other use of obj is given the vmlinux object of the patch
-/// and reported.  The state id is -D state_id=ID; without it, the existing
+/// instead of the object (klp_state for the second where a callback has a
+/// local named state; a local named patch keeps the callbacks).
+/// obj->name and obj->mod are NULL for vmlinux and are folded; any other
+/// use of obj is given the vmlinux object of the patch and reported.  The state id is -D state_id=ID; without it, the existing
 /// state the file reads with klp_get_state()/klp_get_prev_state() is reused,
 /// else a KLP_MIGRATED_STATE_ID define is emitted, marked for review.
 ///

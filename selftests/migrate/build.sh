@@ -83,8 +83,8 @@ done
 # R's own source as klp-migrate converts it, with the version raised by
 # one (step 1 of "Moving a deployed stream"): the tool moves the data
 # out of klp_state.data and writes the bridge, which frees R's memory
-# with kfree().  The klp_get_prev_state() calls it keeps for review are
-# dead in state callbacks; nothing is left "not converted".
+# with kfree().  The klp_get_prev_state() tests in its state callbacks
+# are dead and go; nothing is left "not converted".
 mkdir -p "$build/moved"
 sed 's/^\(#define QUIET_STATE_VERSION\t\)1$/\12/' "$here/lp_takeover.c" >"$build/moved/lp_takeover.c"
 grep -q '^#define QUIET_STATE_VERSION.2$' "$build/moved/lp_takeover.c" || {
