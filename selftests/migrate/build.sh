@@ -106,21 +106,23 @@ cp "$build/moved/lp_takeover.c" "$build/conv/test_klp_migrate_m.c"
 # writes the bridge, which copies the global and frees nothing.
 mkdir -p "$build/global"
 cp "$here/lp_global.c" "$build/global/"
-"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 &&
-	rc=0 || rc=$?
-[ "$rc" = 1 ] && grep -q 'points to saved_msglevel, a global of this module' "$build/global.log" &&
-	cmp -s "$here/lp_global.c" "$build/global/lp_global.c" || {
+rc=0
+"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 || rc=$?
+if [ "$rc" != 1 ] ||
+   ! grep -q 'points to saved_msglevel, a global of this module' "$build/global.log" ||
+   ! cmp -s "$here/lp_global.c" "$build/global/lp_global.c"; then
 	cat "$build/global.log" >&2
 	exit 1
-}
+fi
 patch -s -d "$build/global" -p1 <"$here/lp_global-moved.diff"
-"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 &&
-	grep -q '^converted' "$build/global.log" &&
-	grep -q 'klp_state_bridge(MSGLEVEL_STATE, sizeof(int), NULL);' "$build/global/lp_global.c" &&
-	! grep -q 'klp_get_prev_state(MSGLEVEL_STATE)' "$build/global/lp_global.c" || {
+rc=0
+"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 || rc=$?
+if [ "$rc" != 0 ] || ! grep -q '^converted' "$build/global.log" ||
+   ! grep -q 'klp_state_bridge(MSGLEVEL_STATE, sizeof(int), NULL);' "$build/global/lp_global.c" ||
+   grep -q 'klp_get_prev_state(MSGLEVEL_STATE)' "$build/global/lp_global.c"; then
 	cat "$build/global.log" "$build/global/lp_global.c" >&2
 	exit 1
-}
+fi
 cp "$here/lp_global.c" "$build/orig/test_klp_migrate_rg.c"
 for r in ng ng2; do
 	cp "$build/global/lp_global.c" "$build/conv/test_klp_migrate_$r.c"
