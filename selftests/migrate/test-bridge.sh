@@ -181,9 +181,9 @@ warning="[native] livepatch: state 27907: is_shadow differs between livepatches 
 msglevel
 orig=$LEVEL
 [ "$orig" != 3 ] || die "the default message level is 3 already: the test could not see a change"
-cd orig
+cd orig || exit 1
 load_lp $RG
-cd ../conv
+cd ../conv || exit 1
 load_lp $NG
 # R's global goes with its module: from here on only N's copy is left.
 unload_lp $RG
@@ -196,7 +196,7 @@ msglevel
 load_fail ../orig/$RG
 disable_lp $NG
 msglevel
-cd ..
+cd .. || exit 1
 [ "$LEVEL" = "$orig" ] || die "default message level $LEVEL after the disable, $orig before"
 check_result "% default_message_loglevel is $orig
 % insmod $RG.ko
