@@ -39,7 +39,7 @@ def reset():
          "init": None, "oents": {}, "single_named": {}, "rt": {}, "rt_all": set(),
          "rt_pos": {}, "rt_fn": None, "cb_objs": set(),
          "fn_obj": {}, "need_obj": set(), "first_fn": None,
-         "fn_lines": {}}
+         "fn_lines": {}, "locals": {}}
 
 reset()
 
@@ -351,6 +351,23 @@ txt = src(p[0])
 if re.sub(r"\s+", "", txt) not in ("{}",):
     F["entries"].append(txt)
 
+// A local of a callback named as a parameter of the state callback
+// would clash with it.
+@callback_local@
+identifier fn, obj, loc;
+type T, T2;
+@@
+T fn(struct klp_object *obj) { <...
+T2 loc;
+...> }
+
+@script:python@
+fn << callback_local.fn;
+loc << callback_local.loc;
+@@
+if loc in ("state", "patch"):
+    F["locals"].setdefault(fn, set()).add(loc)
+
 // Decide, object by object.
 @script:python@
 @@
@@ -367,6 +384,11 @@ def why_not(pos):
     if away:
         return (callbacks(away) + " not defined in this file:"
                 " the definition and prototypes would keep the struct klp_object * signature")
+    clash = sorted(f + "() has a local named " + " and ".join(sorted(F["locals"][f]))
+                   for f in set(cbs.values()) if f in F["locals"])
+    if clash:
+        return (", ".join(clash) + ", which the parameters of the state callback"
+                " (struct klp_patch *patch, struct klp_state *state) would clash with: rename the local")
     more = sorted(f for f in set(cbs.values()) if F["uses"].get(f, 0) > 1)
     if more:
         return (callbacks(more) + " also used elsewhere in this file"
@@ -587,8 +609,25 @@ n;
 @@
 coccinelle.n = cocci.make_ident(F["fn_obj"][fn])
 
-// The object as a local variable: after the first declaration, or
-// followed by a blank line where there is none.
+// The object as a local variable: first, when the first declaration
+// reads it; after the first declaration, or followed by a blank line
+// where there is none.
+@signature_obj_first depends on patch@
+identifier callback_with_obj.fn;
+identifier obj_name_text.n;
+identifier obj, x;
+type T, T2;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *state
+ )
+ {
++	struct klp_object *obj = klp_migrated_object(patch, n);
+  T2 x = <+... obj ...+>;
+  ...
+ }
+
 @signature_obj_after_decl depends on patch@
 identifier callback_with_obj.fn;
 identifier obj_name_text.n;

@@ -5,8 +5,9 @@
 /// when the state is introduced or removed, never when a replacing patch
 /// keeps it, so klp_get_prev_state() returns NULL there and the branch is
 /// dead.  The common shape, "prev = klp_get_prev_state(ID); if (prev) ...",
-/// in a state callback or a helper only state callbacks call, is removed;
-/// every use is reported.
+/// and the test of the call itself, "if (klp_get_prev_state(ID)) ...",
+/// both without an else, in a state callback or a helper only state
+/// callbacks call, are removed; every use is reported.
 ///
 //# klp_state.data is not handed over: a patch that keeps the state never
 //# runs its callbacks, so its own klp_state.data stays NULL.  Keep such
@@ -33,7 +34,15 @@ from klp_cocci import *
 def reset():
     global F
     F = {"state_cbs": set(), "obj_cbs": set(), "callers": {},
-         "vars": set(), "safe": set(), "data": set()}
+         "vars": set(), "safe": set(), "data": set(),
+         "dead_tests": set(), "test_fns": set(), "dead_spans": []}
+
+def state_only(f):
+    """Does f run only as a state callback, or only from them?"""
+    if f in F["state_cbs"]:
+        return True
+    c = F["callers"].get(f, set())
+    return bool(c) and f not in F["obj_cbs"] and all(x in F["state_cbs"] for x in c)
 
 reset()
 
@@ -105,14 +114,33 @@ fn << prev_state_check.fn;
 p << prev_state_check.p;
 P << prev_state_check.P;
 @@
-def state_only(f):
-    if f in F["state_cbs"]:
-        return True
-    c = F["callers"].get(f, set())
-    return bool(c) and f not in F["obj_cbs"] and all(x in F["state_cbs"] for x in c)
 if state_only(fn):
     F["safe"].add(fn)
     F["vars"].add(P)
+
+// "if (klp_get_prev_state(ID)) return;" and the like: without an else,
+// the test and what it guards are dead where the call returns NULL.
+@prev_state_test@
+identifier fn;
+expression I;
+statement S;
+position p, ps;
+@@
+fn(...) {
+<...
+if (klp_get_prev_state@p(I)) S@ps
+...>
+}
+
+@script:python@
+fn << prev_state_test.fn;
+p << prev_state_test.p;
+ps << prev_state_test.ps;
+@@
+if state_only(fn):
+    F["dead_tests"].add((p[0].file, p[0].line, p[0].column))
+    F["dead_spans"].append((ps[0].file, int(ps[0].line), int(ps[0].line_end), p[0].line))
+    F["test_fns"].add(fn)
 
 @data_handover depends on report || org@
 identifier P, X;
@@ -124,19 +152,28 @@ P << data_handover.P;
 @@
 F["data"].add(P)
 
+// Every call, each on its own: "fn(...) { <... call ...> }" gives one
+// match for two calls in one function.
 @prev_state_call depends on report || org || context@
-identifier fn;
 expression I;
 position p;
 @@
-fn(...) { <... klp_get_prev_state@p(I) ...> }
+klp_get_prev_state@p(I)
 
 @script:python depends on report@
-fn << prev_state_call.fn;
 p << prev_state_call.p;
 I << prev_state_call.I;
 @@
-if fn in F["safe"]:
+fn = p[0].current_element
+if (p[0].file, p[0].line, p[0].column) in F["dead_tests"]:
+    msg = ("takeover of state " + I + " is implicit: " + fn +
+           "() runs only from state callbacks, which run only when the state is introduced or removed, never when a replacing patch keeps it;"
+           " klp_get_prev_state() returns NULL here, and the test goes with what it guards")
+elif any(f == p[0].file and a <= int(p[0].line) <= b for f, a, b, _ in F["dead_spans"]):
+    msg = ("klp_get_prev_state(" + I + ") in " + fn + "() goes with the dead test of line " +
+           [t for f, a, b, t in F["dead_spans"] if f == p[0].file and a <= int(p[0].line) <= b][0] +
+           ", whose branch it is in")
+elif fn in F["safe"]:
     msg = ("takeover of state " + I + " is implicit: " + fn +
            "() runs only from state callbacks, which run only when the state is introduced or removed, never when a replacing patch keeps it;"
            " klp_get_prev_state() returns NULL here and the branch goes")
@@ -144,7 +181,10 @@ else:
     msg = ("klp_get_prev_state(" + I + ") in " + fn + "() kept: " +
            ("it is reached from object callbacks, which still run on every replace: convert them with klp_state_callbacks.cocci first"
             if fn in F["obj_cbs"] or any(c in F["obj_cbs"] for c in F["callers"].get(fn, ()))
-            else "not the common shape or not only reached from state callbacks; with state callbacks the takeover is implicit, review by hand"))
+            else ("it runs only from state callbacks, where the call returns NULL, but the use is not a test the script removes"
+                  " (a test with an else, a negation or more than the call, or the result kept for later): simplify it by hand"
+                  " as if the call returned NULL" if state_only(fn) else
+                  "not the common shape or not only reached from state callbacks; with state callbacks the takeover is implicit, review by hand")))
 if F["data"] and not F.get("data_said"):
     # Once per file: the handover is one, however many calls lead to it.
     F["data_said"] = True
@@ -154,8 +194,8 @@ coccilib.report.print_report(p[0], msg)
 
 @script:python depends on org@
 p << prev_state_call.p;
-fn << prev_state_call.fn;
 @@
+fn = p[0].current_element
 coccilib.org.print_todo(p[0], "klp_get_prev_state() in " + fn + ": takeover is implicit with state callbacks")
 
 @context_prev_state depends on context@
@@ -168,6 +208,28 @@ fn(...) {
 <...
 * P = klp_get_prev_state(I);
 * if (P) S
+...>
+}
+
+@context_prev_test depends on context@
+identifier fn : script:python() { fn in F["test_fns"] };
+expression I;
+statement S;
+@@
+fn(...) {
+<...
+* if (klp_get_prev_state(I)) S
+...>
+}
+
+@drop_prev_test depends on patch@
+identifier fn : script:python() { fn in F["test_fns"] };
+expression I;
+statement S;
+@@
+fn(...) {
+<...
+- if (klp_get_prev_state(I)) S
 ...>
 }
 

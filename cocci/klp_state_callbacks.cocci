@@ -5,9 +5,10 @@
 /// state callbacks run only when the state is introduced or removed.
 ///
 /// The callbacks get (struct klp_patch *patch, struct klp_state *state)
-/// instead of the object.  obj->name and obj->mod are NULL for vmlinux and
-/// are folded; any other use of obj is given the vmlinux object of the patch
-/// and reported.  The state id is -D state_id=ID; without it, the existing
+/// instead of the object (klp_state for the second where a callback has a
+/// local named state; a local named patch keeps the callbacks).
+/// obj->name and obj->mod are NULL for vmlinux and are folded; any other
+/// use of obj is given the vmlinux object of the patch and reported.  The state id is -D state_id=ID; without it, the existing
 /// state the file reads with klp_get_state()/klp_get_prev_state() is reused,
 /// else a KLP_MIGRATED_STATE_ID define is emitted, marked for review.
 ///
@@ -44,7 +45,8 @@ def reset():
          "defs": set(), "all_kinds": {}, "init": None, "oents": {},
          "singles": set(), "single_named": set(), "cb_objs": set(),
          "rt": {}, "rt_all": set(), "rt_pos": set(), "rt_fn": None,
-         "null_ids": [], "null_dtor": {}, "owns": False, "bridge": set()}
+         "null_ids": [], "null_dtor": {}, "owns": False, "bridge": set(),
+         "locals": {}}
 
 reset()
 
@@ -419,6 +421,26 @@ fn << bridge_fn.fn;
 @@
 F["bridge"].add(fn)
 
+// A local of a callback named as a parameter of the state callback
+// would clash with it: "state" renames the parameter, "patch", which
+// the conversion itself uses for the patch, keeps the callbacks.
+@callback_local@
+identifier fn, obj, loc;
+type T, T2;
+position p;
+@@
+T fn@p(struct klp_object *obj) { <...
+T2 loc;
+...> }
+
+@script:python@
+fn << callback_local.fn;
+loc << callback_local.loc;
+p << callback_local.p;
+@@
+if loc in ("state", "patch"):
+    F["locals"].setdefault(fn, {})[loc] = p[0]
+
 // Decide what this file gets.
 @script:python@
 @@
@@ -494,6 +516,10 @@ elif len(vm) == 1:
         F["why"] = nowhere(F["arr"], F["arr_def"], F["has_objs"])
     elif shared_decl(F["file"], F["vm"].values(), F["klp_dir"]):
         F["why"] = shared_decl(F["file"], F["vm"].values(), F["klp_dir"])
+    elif any("patch" in F["locals"].get(f, {}) for f in F["vm"].values()):
+        F["why"] = ("callback " + ", ".join(sorted(f for f in set(F["vm"].values()) if "patch" in F["locals"].get(f, {}))) +
+                    " has a local named patch, which would clash with the parameter of the state callback;"
+                    " rename the local and run the conversion again")
 if F["vm_pos"] is not None and F["why"] is None:
     F["ok"] = True
     ids = [e[0] for _, e in F["entries"]]
@@ -577,6 +603,15 @@ if F["ok"]:
         " (KLP_STATE): it then runs only when the state is introduced or removed, not on every enable/disable or replace")
 else:
     coccilib.report.print_report(p[0], "vmlinux callbacks set at run time not converted: " + F["why"])
+
+// A local named state: the parameter is named klp_state instead.
+@script:python depends on report@
+@@
+if F["ok"]:
+    for fn in sorted(set(F["vm"].values())):
+        if "state" in F["locals"].get(fn, {}):
+            coccilib.report.print_report(F["locals"][fn]["state"], fn + "() has a local named state: the"
+                " struct klp_state * parameter of the state callback is named klp_state instead")
 
 // Where klp_manual.cocci reports the variable as a state made by hand.
 @owned_report depends on report@
@@ -778,13 +813,23 @@ T fn(struct klp_object *obj)
 }
 
 @callback_signature depends on patch@
-identifier fn : script:python() { F["ok"] and fn in F["vm"].values() };
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() and "state" not in F["locals"].get(fn, ()) };
 identifier obj;
 type T;
 @@
  T fn(
 - struct klp_object *obj
 + struct klp_patch *patch, struct klp_state *state
+ ) { ... }
+
+@callback_signature_state_local depends on patch@
+identifier fn : script:python() { F["ok"] and fn in F["vm"].values() and "state" in F["locals"].get(fn, ()) };
+identifier obj;
+type T;
+@@
+ T fn(
+- struct klp_object *obj
++ struct klp_patch *patch, struct klp_state *klp_state
  ) { ... }
 
 @callback_prototype depends on patch@

@@ -5,9 +5,9 @@
  * state saves the two levels it changes in memory the state's data
  * points to, a later release takes the pointer over from the state it
  * replaces, and the release that finally goes puts the levels back.
- * The release callback keeps a local named state, which would clash with
- * the parameter of the state callback it becomes: the data stays where it
- * is and the file as it was, until the local is renamed.
+ * The release callback keeps a local named state, which it still reads
+ * once the data moved: the state callback it becomes gets its struct
+ * klp_state * parameter as klp_state, and the local keeps its name.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

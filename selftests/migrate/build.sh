@@ -17,7 +17,11 @@
 # it (test_klp_migrate_r in orig/), lp_bridged.c as two releases with it
 # (test_klp_migrate_n and _n2 in conv/), and lp_takeover.c itself
 # converted by klp-migrate, which moves the data into the state's shadow
-# variable and writes the bridge (test_klp_migrate_m in conv/).
+# variable and writes the bridge (test_klp_migrate_m in conv/).  A
+# release that keeps its data in a global of its module: lp_global.c
+# built without the header (test_klp_migrate_rg in orig/), and as
+# klp-migrate converts it after the edit by hand its report names
+# (lp_global-moved.diff): test_klp_migrate_ng and _ng2 in conv/.
 set -euo pipefail
 
 kdir=$1 out=$2 kver=$3 flavor=$4
@@ -79,8 +83,8 @@ done
 # R's own source as klp-migrate converts it, with the version raised by
 # one (step 1 of "Moving a deployed stream"): the tool moves the data
 # out of klp_state.data and writes the bridge, which frees R's memory
-# with kfree().  The klp_get_prev_state() calls it keeps for review are
-# dead in state callbacks; nothing is left "not converted".
+# with kfree().  The klp_get_prev_state() tests in its state callbacks
+# are dead and go; nothing is left "not converted".
 mkdir -p "$build/moved"
 sed 's/^\(#define QUIET_STATE_VERSION\t\)1$/\12/' "$here/lp_takeover.c" >"$build/moved/lp_takeover.c"
 grep -q '^#define QUIET_STATE_VERSION.2$' "$build/moved/lp_takeover.c" || {
@@ -96,6 +100,33 @@ grep -q '^converted' "$build/moved.log" &&
 	exit 1
 }
 cp "$build/moved/lp_takeover.c" "$build/conv/test_klp_migrate_m.c"
+
+# The data in a global of R's module: klp-migrate refuses the file and
+# names the edit by hand; with the edit made, it converts the file and
+# writes the bridge, which copies the global and frees nothing.
+mkdir -p "$build/global"
+cp "$here/lp_global.c" "$build/global/"
+rc=0
+"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 || rc=$?
+if [ "$rc" != 1 ] ||
+   ! grep -q 'points to saved_msglevel, a global of this module' "$build/global.log" ||
+   ! cmp -s "$here/lp_global.c" "$build/global/lp_global.c"; then
+	cat "$build/global.log" >&2
+	exit 1
+fi
+patch -s -d "$build/global" -p1 <"$here/lp_global-moved.diff"
+rc=0
+"$top/cocci/klp-migrate" "$build/global" >"$build/global.log" 2>&1 || rc=$?
+if [ "$rc" != 0 ] || ! grep -q '^converted' "$build/global.log" ||
+   ! grep -q 'klp_state_bridge(MSGLEVEL_STATE, sizeof(int), NULL);' "$build/global/lp_global.c" ||
+   grep -q 'klp_get_prev_state(MSGLEVEL_STATE)' "$build/global/lp_global.c"; then
+	cat "$build/global.log" "$build/global/lp_global.c" >&2
+	exit 1
+fi
+cp "$here/lp_global.c" "$build/orig/test_klp_migrate_rg.c"
+for r in ng ng2; do
+	cp "$build/global/lp_global.c" "$build/conv/test_klp_migrate_$r.c"
+done
 
 for d in orig conv; do
 	printf 'ccflags-y += -I%s\nobj-m += %s\n' "${KLP_INCLUDE:-$top/include}" \

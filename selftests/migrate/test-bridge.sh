@@ -8,13 +8,17 @@
 # releases with the header take nothing over again, a release without
 # it can not come back, and the disable of the last release puts the
 # level back and frees the variable.  The same with the bridge that
-# klp-migrate writes.
+# klp-migrate writes, and with a release that keeps its data in a global
+# of its module, which klp_state.data points to.
 . "$(dirname "$0")/functions.sh"
 
 R=test_klp_migrate_r
 N=test_klp_migrate_n
 N2=test_klp_migrate_n2
 M=test_klp_migrate_m
+RG=test_klp_migrate_rg
+NG=test_klp_migrate_ng
+NG2=test_klp_migrate_ng2
 
 # the console level, into the kernel log
 level()
@@ -23,6 +27,16 @@ level()
 
 	read -r l _ </proc/sys/kernel/printk
 	log "% console_loglevel is $l"
+	LEVEL=$l
+}
+
+# the default level of messages logged without one, into the kernel log
+msglevel()
+{
+	local l
+
+	read -r _ l _ </proc/sys/kernel/printk
+	log "% default_message_loglevel is $l"
 	LEVEL=$l
 }
 
@@ -158,3 +172,71 @@ livepatch: '$M': completing unpatching transition
 livepatch: '$M': unpatching complete
 % rmmod $M
 % console_loglevel is $orig"
+
+start_test "a release with the header takes over the data a release without it keeps in a global"
+# The native core warns of a changed is_shadow once a boot.
+warning="[native] livepatch: state 27907: is_shadow differs between livepatches '$RG' and '$NG'
+"
+! dmesg | grep -q 'livepatch: state [0-9]*: is_shadow differs between' || warning=
+msglevel
+orig=$LEVEL
+[ "$orig" != 3 ] || die "the default message level is 3 already: the test could not see a change"
+cd orig || exit 1
+load_lp $RG
+cd ../conv || exit 1
+load_lp $NG
+# R's global goes with its module: from here on only N's copy is left.
+unload_lp $RG
+msglevel
+load_lp $NG2
+unload_lp $NG
+load_lp $NG
+unload_lp $NG2
+msglevel
+load_fail ../orig/$RG
+disable_lp $NG
+msglevel
+cd .. || exit 1
+[ "$LEVEL" = "$orig" ] || die "default message level $LEVEL after the disable, $orig before"
+check_result "% default_message_loglevel is $orig
+% insmod $RG.ko
+livepatch: enabling patch '$RG'
+livepatch: '$RG': initializing patching transition
+livepatch: '$RG': starting patching transition
+livepatch: '$RG': completing patching transition
+$RG: message level $orig saved, now 3
+livepatch: '$RG': patching complete
+% insmod $NG.ko
+livepatch: enabling patch '$NG'
+livepatch: '$NG': initializing patching transition
+${warning}livepatch: '$NG': starting patching transition
+livepatch: '$NG': completing patching transition
+livepatch: '$NG': patching complete
+% rmmod $RG
+% default_message_loglevel is 3
+% insmod $NG2.ko
+livepatch: enabling patch '$NG2'
+livepatch: '$NG2': initializing patching transition
+livepatch: '$NG2': starting patching transition
+livepatch: '$NG2': completing patching transition
+livepatch: '$NG2': patching complete
+% rmmod $NG
+% insmod $NG.ko
+livepatch: enabling patch '$NG'
+livepatch: '$NG': initializing patching transition
+livepatch: '$NG': starting patching transition
+livepatch: '$NG': completing patching transition
+livepatch: '$NG': patching complete
+% rmmod $NG2
+% default_message_loglevel is 3
+% insmod ../orig/$RG.ko
+livepatch: Livepatch patch ($RG) is not compatible with the already installed livepatches.
+insmod: ERROR: could not insert module ../orig/$RG.ko: Invalid parameters
+% echo 0 > $SYSFS_KLP/$NG/enabled
+livepatch: '$NG': initializing unpatching transition
+$NG: message level $orig restored
+livepatch: '$NG': starting unpatching transition
+livepatch: '$NG': completing unpatching transition
+livepatch: '$NG': unpatching complete
+% rmmod $NG
+% default_message_loglevel is $orig"
