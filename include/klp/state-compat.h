@@ -831,7 +831,9 @@ static void __klp_state_post_patch(struct klp_object *obj)
 	__klp_state_forced_end(registry);
 	if (replaced)
 		__klp_state_forget_replaced(registry);
-	if (!__klp_state_engine.nr_managed)
+	/* registered for its enable only; a reversed disable is not one */
+	if (!__klp_state_engine.nr_managed &&
+	    __klp_state_engine.phase == __KLP_STATE_ENABLING)
 		__klp_state_forget(__klp_state_self);
 	__klp_state_registry_put(registry);
 #ifndef KLP_HAVE_STATE_CALLBACKS
