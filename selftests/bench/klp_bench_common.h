@@ -54,6 +54,10 @@ static unsigned long long goa_ns;
 module_param(goa_ns, ullong, 0400);
 MODULE_PARM_DESC(goa_ns, "ns per get_or_alloc of an existing variable, in tenths");
 
+static unsigned long long hot_ns;
+module_param(hot_ns, ullong, 0400);
+MODULE_PARM_DESC(hot_ns, "ns per lookup of one of the first 1000 variables, in tenths");
+
 static unsigned int lookup_misses;
 module_param(lookup_misses, uint, 0400);
 MODULE_PARM_DESC(lookup_misses, "lookups of existing variables that found none or the wrong one");
@@ -151,7 +155,8 @@ static int bench_fill(const struct bench_store *st, unsigned long id,
 
 /*
  * Allocate the others, then the n variables, timed, then time lookups
- * and get_or_alloc calls of existing variables, in a scattered order.
+ * and get_or_alloc calls of existing variables, in a scattered order
+ * over all n, and lookups of the first 1000 only.
  */
 static int bench_alloc(const struct bench_store *st, unsigned long id,
 		       unsigned long other_id)
@@ -195,6 +200,16 @@ static int bench_alloc(const struct bench_store *st, unsigned long id,
 			lookup_misses++;
 	}
 	goa_ns = div_u64((sched_clock() - t) * 10, BENCH_LOOKUPS);
+
+	/* A hot set: the same 1000 variables (or all n), whatever n is. */
+	t = sched_clock();
+	for (i = 0, k = 0; i < BENCH_LOOKUPS; i++) {
+		k = (k + 7919) % min(n, 1000U);
+		p = st->get(bench_key(k + 1), id);
+		if (!p || *p != (unsigned long)bench_key(k + 1))
+			lookup_misses++;
+	}
+	hot_ns = div_u64((sched_clock() - t) * 10, BENCH_LOOKUPS);
 
 	return 0;
 }

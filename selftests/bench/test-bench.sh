@@ -32,6 +32,7 @@ if grep -qw irqsoff "$T/available_tracers" 2>/dev/null; then
 	echo 0 > "$T/options/function-trace" 2>/dev/null
 	echo 1 > "$T/options/stacktrace" 2>/dev/null
 	echo irqsoff > "$T/current_tracer" || fail "cannot select the irqsoff tracer"
+	echo nop > "$T/current_tracer"
 	echo 1 > "$T/tracing_on"
 	have_irqsoff=1
 else
@@ -40,7 +41,14 @@ fi
 native=0
 [ -f klp_bench_lp.ko ] && native=1
 
-reset_lat() { [ $have_irqsoff = 0 ] || echo 0 > "$T/tracing_max_latency"; }
+# The tracer runs only around the removals: its hooks on every interrupt
+# disable and enable would add their cost to the allocations measured.
+reset_lat() {
+	[ $have_irqsoff = 0 ] && return
+	echo irqsoff > "$T/current_tracer"
+	echo 0 > "$T/tracing_max_latency"
+}
+tracer_off() { [ $have_irqsoff = 0 ] || echo nop > "$T/current_tracer"; }
 read_lat() { if [ $have_irqsoff = 1 ]; then cat "$T/tracing_max_latency"; else echo n/a; fi; }
 # where the longest section started and ended, and its callers, from the
 # tracer's header and stack snapshot
@@ -103,7 +111,7 @@ self_check() {
 # others).
 store_numbers() {
 	local p=/sys/module/$1/parameters
-	ALLOC=$(cat "$p/alloc_ns") GET=$(cat "$p/get_ns") GOA=$(cat "$p/goa_ns")
+	ALLOC=$(cat "$p/alloc_ns") GET=$(cat "$p/get_ns") GOA=$(cat "$p/goa_ns") HOT=$(cat "$p/hot_ns")
 	if [ "$3" = 0 ] && [ "$2" -gt 0 ]; then
 		BPV=$(( ($4 - $(mem_free_kb)) * 1024 / $2 ))
 	else
@@ -124,6 +132,7 @@ stock() {
 	echo 1 > /sys/module/klp_bench_stock/parameters/run
 	LAT=$(read_lat)
 	WHERE=$(where_lat)
+	tracer_off
 	if [ "$2" = 0 ] && [ "$1" -ge 10000 ]; then
 		wait_memory_back "$t0" "$base" "$full"
 	else
@@ -157,6 +166,7 @@ native() {
 	done
 	LAT=$(read_lat)
 	WHERE=$(where_lat)
+	tracer_off
 	if [ "$2" = 0 ] && [ "$1" -ge 10000 ]; then
 		wait_memory_back "$t0" "$base" "$full"
 	else
@@ -181,14 +191,14 @@ tenths() { awk -v x="$1" 'BEGIN { if (x == "n/a") print x; else printf "%.1f", x
 run_case() {
 	stock "$1" "$2"
 	slat=$LAT sns=$NS sfirst=$FIRST swhere=$WHERE sback=$BACK_MS
-	salloc=$ALLOC sget=$GET sgoa=$GOA sbpv=$BPV
+	salloc=$ALLOC sget=$GET sgoa=$GOA shot=$HOT sbpv=$BPV
 	if [ $native = 1 ]; then
 		native "$1" "$2"
 		nlat=$LAT nns=$NS nfirst=$FIRST nwhere=$WHERE nback=$BACK_MS
-		nalloc=$ALLOC nget=$GET ngoa=$GOA nbpv=$BPV
+		nalloc=$ALLOC nget=$GET ngoa=$GOA nhot=$HOT nbpv=$BPV
 	else
 		nlat=n/a nns=n/a nfirst=n/a nwhere= nback=n/a
-		nalloc=n/a nget=n/a ngoa=n/a nbpv=n/a
+		nalloc=n/a nget=n/a ngoa=n/a nhot=n/a nbpv=n/a
 	fi
 }
 
@@ -199,11 +209,12 @@ base_n=1000
 gc_rows=() store_rows=() among_rows=() longest=()
 for n in $base_n $SIZES; do
 	run_case "$n" 0
-	store_rows+=("$(printf '%-8s %9s %9s %9s %9s %10s %10s %8s %7s %7s' "$n" \
+	store_rows+=("$(printf '%-8s %9s %9s %9s %9s %9s %9s %10s %10s %8s %7s %7s' "$n" \
 		"$(tenths "$sget")" "$(tenths "$nget")" "$(tenths "$sgoa")" "$(tenths "$ngoa")" \
+		"$(tenths "$shot")" "$(tenths "$nhot")" \
 		"$(ms "$salloc")" "$(ms "$nalloc")" "$(ratio "$salloc" "$nalloc")" "$sbpv" "$nbpv")")
-	[ "$n" = "$base_n" ] && { bget=("$sget" "$nget") bgoa=("$sgoa" "$ngoa"); }
-	[ "$n" = "$max" ] && { mget=("$sget" "$nget") mgoa=("$sgoa" "$ngoa"); }
+	[ "$n" = "$base_n" ] && { bget=("$sget" "$nget") bgoa=("$sgoa" "$ngoa") bhot=("$shot" "$nhot"); }
+	[ "$n" = "$max" ] && { mget=("$sget" "$nget") mgoa=("$sgoa" "$ngoa") mhot=("$shot" "$nhot"); }
 	[ "$n" = "$base_n" ] && continue
 	gc_rows+=("$(printf '%-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s' "$n" "$slat" "$nlat" \
 		"$(ratio "$nlat" "$slat")" "$(ms "$sns")" "$(ms "$nns")" "$(ratio "$nns" "$sns")" \
@@ -218,14 +229,16 @@ done
 echo "| kernel $(uname -r), $(nproc) CPUs; irqoff in us, times in ms; ratio = native / stock"
 echo "| stock: the stock kernel's shadow variable store (4096 buckets, one lock), built into klp_bench_stock"
 echo "|"
-echo "| store: ns per klp_shadow_get() and per klp_shadow_get_or_alloc() of an existing variable among N,"
-echo "| ms to allocate the N, bytes per variable (MemFree before and after the load)"
-printf '| %-8s %9s %9s %9s %9s %10s %10s %8s %7s %7s\n' N stock_get nat_get stock_goa nat_goa \
-	stock_alloc nat_alloc speedup stock_B nat_B
+echo "| store: ns per klp_shadow_get() and per klp_shadow_get_or_alloc() of an existing variable among N"
+echo "| (scattered over all N; hot: over 1000 of them), ms to allocate the N (speedup = stock / native),"
+echo "| bytes per variable (MemFree before and after the load)"
+printf '| %-8s %9s %9s %9s %9s %9s %9s %10s %10s %8s %7s %7s\n' N stock_get nat_get stock_goa nat_goa \
+	stock_hot nat_hot stock_alloc nat_alloc speedup stock_B nat_B
 printf '| %s\n' "${store_rows[@]}"
 echo "| lookup cost at N=$max over N=$base_n: get stock $(ratio "${mget[0]}" "${bget[0]}")" \
 	"native $(ratio "${mget[1]}" "${bget[1]}"); get_or_alloc stock $(ratio "${mgoa[0]}" "${bgoa[0]}")" \
-	"native $(ratio "${mgoa[1]}" "${bgoa[1]}")"
+	"native $(ratio "${mgoa[1]}" "${bgoa[1]}"); hot get stock $(ratio "${mhot[0]}" "${bhot[0]}")" \
+	"native $(ratio "${mhot[1]}" "${bhot[1]}")"
 echo "|"
 echo "| removal of a state owning N: walk: until the last destructor ran; back: until the memory is back"
 echo "| (kfree_rcu work included); first: until the first destructor ran"
