@@ -55,7 +55,7 @@ help:
 	@echo '  check-backports each backport patch of KVERS on its own: W=1 build of kernel/livepatch/, checkpatch'
 	@echo '  check-harness   negative tests of the VM runner, on the first of KVERS, the cases of FLAVORS'
 	@echo '  check-cocci     Coccinelle tests, then the corpus, JOBS files at once'
-	@echo '  bench           shadow variable garbage collection on native KVER, stock vs native: BENCH_NS'
+	@echo '  bench           shadow variable store on native KVER, stock vs native: lookups, allocation, removal, bytes: BENCH_NS'
 	@echo '  explore         generated sequences on KVER and FLAVOR, judged; shrinks failures: [SEED=] [N=] [LENGTH=] [DEPTH=] [KNOWN=1] [SEQ=]'
 	@echo '  migrate         convert livepatch sources in place: SRC=dir [MODE=patch|report] [JOBS=n] [STATE_ID=id] [STREAM=name]'
 	@echo '  kernels         provision the kernels of FLAVORS and KVERS only'

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Livepatch for the shadow variable garbage collection benchmark: one state
- * owns n shadow variables, allocated when the state is introduced. The
- * native core frees them when the livepatch is disabled.
+ * Livepatch for the shadow variable benchmark: one state owns n shadow
+ * variables, allocated when the state is introduced, after "others"
+ * variables of an id no state owns; both timed with lookups as in the
+ * stock module.  The native core frees the n when the livepatch is
+ * disabled, the others go when 1 is written to "drop".
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,6 +18,25 @@
 #endif
 
 #define KLP_BENCH_LP_ID		0x6b6c7002UL
+#define KLP_BENCH_OTHER_ID	0x6b6c7004UL
+
+static const struct bench_store native_store = {
+	.alloc = klp_shadow_alloc,
+	.get = klp_shadow_get,
+	.get_or_alloc = klp_shadow_get_or_alloc,
+};
+
+static int drop_set(const char *val, const struct kernel_param *kp)
+{
+	klp_shadow_free_all(KLP_BENCH_OTHER_ID, bench_others_dtor);
+	return 0;
+}
+
+static const struct kernel_param_ops drop_ops = {
+	.set = drop_set,
+};
+module_param_cb(drop, &drop_ops, NULL, 0200);
+MODULE_PARM_DESC(drop, "write 1 to free the shadow variables of the other id");
 
 static int bench_cmdline_proc_show(struct seq_file *m, void *v)
 {
@@ -38,10 +59,12 @@ static struct klp_object objs[] = {
 
 static int bench_pre_patch(struct klp_patch *patch, struct klp_state *state)
 {
-	int ret = bench_alloc(state->id);
+	int ret = bench_alloc(&native_store, state->id, KLP_BENCH_OTHER_ID);
 
-	if (ret)
+	if (ret) {
 		klp_shadow_free_all(state->id, NULL);
+		klp_shadow_free_all(KLP_BENCH_OTHER_ID, NULL);
+	}
 	return ret;
 }
 
@@ -80,6 +103,7 @@ static int __init klp_bench_lp_init(void)
 
 static void __exit klp_bench_lp_exit(void)
 {
+	klp_shadow_free_all(KLP_BENCH_OTHER_ID, NULL);
 }
 
 module_init(klp_bench_lp_init);

@@ -1,21 +1,143 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Baseline for the shadow variable garbage collection benchmark: allocate
- * n shadow variables at load time and free them with the stock
- * klp_shadow_free_all() when 1 is written to the "run" parameter.
+ * Baseline for the shadow variable benchmark: the algorithm of the stock
+ * kernel's shadow variable store, built into this module so that it runs
+ * in the same VM as the native core it is compared with.  One hash of
+ * 4096 buckets keyed by the parent object, one spinlock taken with
+ * interrupts disabled, lookups under RCU, a variable carrying its obj
+ * and id, freed with kfree_rcu(), and a free_all that walks every bucket
+ * with the lock held, calling the destructor under it.
+ *
+ * At load, allocates "others" variables of another id and n of its own,
+ * timing the allocation and lookups; frees its n variables when 1 is
+ * written to "run", and the others when 1 is written to "drop".
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/kernel.h>
+#include <linux/hashtable.h>
+#include <linux/slab.h>
 #include "klp_bench_common.h"
 
 #define KLP_BENCH_STOCK_ID	0x6b6c7001UL
+#define KLP_BENCH_OTHER_ID	0x6b6c7003UL
+
+static DEFINE_HASHTABLE(stock_hash, 12);
+static DEFINE_SPINLOCK(stock_lock);
+
+struct stock_var {
+	struct hlist_node node;
+	struct rcu_head rcu_head;
+	void *obj;
+	unsigned long id;
+	char data[];
+};
+
+static struct stock_var *stock_find(void *obj, unsigned long id)
+{
+	struct stock_var *v;
+
+	hash_for_each_possible_rcu(stock_hash, v, node, (unsigned long)obj) {
+		if (v->obj == obj && v->id == id)
+			return v;
+	}
+	return NULL;
+}
+
+static void *stock_get(void *obj, unsigned long id)
+{
+	struct stock_var *v;
+
+	rcu_read_lock();
+	v = stock_find(obj, id);
+	rcu_read_unlock();
+	return v ? v->data : NULL;
+}
+
+static void *stock_add(void *obj, unsigned long id, size_t size, gfp_t gfp,
+		       klp_shadow_ctor_t ctor, void *ctor_data, bool warn)
+{
+	struct stock_var *v, *old;
+	unsigned long flags;
+	void *data = stock_get(obj, id);
+
+	if (data)
+		goto exists;
+
+	v = kzalloc(sizeof(*v) + size, gfp);
+	if (!v)
+		return NULL;
+
+	spin_lock_irqsave(&stock_lock, flags);
+	old = stock_find(obj, id);
+	if (old) {
+		spin_unlock_irqrestore(&stock_lock, flags);
+		kfree(v);
+		data = old->data;
+		goto exists;
+	}
+	v->obj = obj;
+	v->id = id;
+	if (ctor && ctor(obj, v->data, ctor_data)) {
+		spin_unlock_irqrestore(&stock_lock, flags);
+		kfree(v);
+		return NULL;
+	}
+	hash_add_rcu(stock_hash, &v->node, (unsigned long)obj);
+	spin_unlock_irqrestore(&stock_lock, flags);
+	return v->data;
+
+exists:
+	if (warn) {
+		WARN(1, "duplicate variable <%p, %lx>\n", obj, id);
+		return NULL;
+	}
+	return data;
+}
+
+static void *stock_alloc(void *obj, unsigned long id, size_t size, gfp_t gfp,
+			 klp_shadow_ctor_t ctor, void *ctor_data)
+{
+	return stock_add(obj, id, size, gfp, ctor, ctor_data, true);
+}
+
+static void *stock_get_or_alloc(void *obj, unsigned long id, size_t size,
+				gfp_t gfp, klp_shadow_ctor_t ctor,
+				void *ctor_data)
+{
+	return stock_add(obj, id, size, gfp, ctor, ctor_data, false);
+}
+
+static void stock_free_all(unsigned long id, klp_shadow_dtor_t dtor)
+{
+	struct stock_var *v;
+	struct hlist_node *tmp;
+	unsigned long flags;
+	int bkt;
+
+	spin_lock_irqsave(&stock_lock, flags);
+	hash_for_each_safe(stock_hash, bkt, tmp, v, node) {
+		if (v->id != id)
+			continue;
+		hash_del_rcu(&v->node);
+		if (dtor)
+			dtor(v->obj, v->data);
+		kfree_rcu(v, rcu_head);
+	}
+	spin_unlock_irqrestore(&stock_lock, flags);
+}
+
+static const struct bench_store stock_store = {
+	.alloc = stock_alloc,
+	.get = stock_get,
+	.get_or_alloc = stock_get_or_alloc,
+};
 
 static int run_set(const char *val, const struct kernel_param *kp)
 {
 	bench_start();
-	klp_shadow_free_all(KLP_BENCH_STOCK_ID, bench_dtor);
+	stock_free_all(KLP_BENCH_STOCK_ID, bench_dtor);
 	return 0;
 }
 
@@ -23,23 +145,39 @@ static const struct kernel_param_ops run_ops = {
 	.set = run_set,
 };
 module_param_cb(run, &run_ops, NULL, 0200);
-MODULE_PARM_DESC(run, "write 1 to free all shadow variables");
+MODULE_PARM_DESC(run, "write 1 to free the n shadow variables");
+
+static int drop_set(const char *val, const struct kernel_param *kp)
+{
+	stock_free_all(KLP_BENCH_OTHER_ID, bench_others_dtor);
+	return 0;
+}
+
+static const struct kernel_param_ops drop_ops = {
+	.set = drop_set,
+};
+module_param_cb(drop, &drop_ops, NULL, 0200);
+MODULE_PARM_DESC(drop, "write 1 to free the shadow variables of the other id");
 
 static int __init klp_bench_stock_init(void)
 {
-	int ret = bench_alloc(KLP_BENCH_STOCK_ID);
+	int ret = bench_alloc(&stock_store, KLP_BENCH_STOCK_ID,
+			      KLP_BENCH_OTHER_ID);
 
-	if (ret)
-		klp_shadow_free_all(KLP_BENCH_STOCK_ID, NULL);
+	if (ret) {
+		stock_free_all(KLP_BENCH_STOCK_ID, NULL);
+		stock_free_all(KLP_BENCH_OTHER_ID, NULL);
+	}
 	return ret;
 }
 
 static void __exit klp_bench_stock_exit(void)
 {
-	klp_shadow_free_all(KLP_BENCH_STOCK_ID, NULL);
+	stock_free_all(KLP_BENCH_STOCK_ID, NULL);
+	stock_free_all(KLP_BENCH_OTHER_ID, NULL);
 }
 
 module_init(klp_bench_stock_init);
 module_exit(klp_bench_stock_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("klp-state benchmark: stock klp_shadow_free_all()");
+MODULE_DESCRIPTION("klp-state benchmark: the stock shadow variable store");
