@@ -6,7 +6,8 @@
 /// only when the state is introduced or removed: when the module is patched
 /// by a first livepatch carrying it, or unpatched by the last.
 ///
-/// The callbacks get (struct klp_patch *patch, struct klp_state *state);
+/// The callbacks get (struct klp_patch *patch, struct klp_state *state),
+/// the second named klp_state where the callback has a local named state;
 /// one that uses its object finds it again with klp_migrated_object().  Each
 /// module gets a KLP_MIGRATED_<MODULE>_STATE_ID define, marked for review.
 /// Callbacks that are not plain functions of this file, serve another
@@ -56,6 +57,11 @@ def is_callback(fn):
 
 def uses_obj(fn):
     return fn in F["need_obj"]
+
+def state_param(fn):
+    """The name of the struct klp_state * parameter: klp_state where
+    the callback keeps a local named state."""
+    return "klp_state" if "state" in F["locals"].get(fn, {}) else "state"
 
 def rt_group(p):
     """The object whose run-time callbacks include the one at p, or None."""
@@ -352,21 +358,24 @@ if re.sub(r"\s+", "", txt) not in ("{}",):
     F["entries"].append(txt)
 
 // A local of a callback named as a parameter of the state callback
-// would clash with it.
+// would clash with it: "state" renames the parameter, "patch", which
+// the conversion itself uses for the patch, keeps the callbacks.
 @callback_local@
 identifier fn, obj, loc;
 type T, T2;
+position p;
 @@
-T fn(struct klp_object *obj) { <...
+T fn@p(struct klp_object *obj) { <...
 T2 loc;
 ...> }
 
 @script:python@
 fn << callback_local.fn;
 loc << callback_local.loc;
+p << callback_local.p;
 @@
 if loc in ("state", "patch"):
-    F["locals"].setdefault(fn, set()).add(loc)
+    F["locals"].setdefault(fn, {})[loc] = p[0]
 
 // Decide, object by object.
 @script:python@
@@ -384,11 +393,11 @@ def why_not(pos):
     if away:
         return (callbacks(away) + " not defined in this file:"
                 " the definition and prototypes would keep the struct klp_object * signature")
-    clash = sorted(f + "() has a local named " + " and ".join(sorted(F["locals"][f]))
-                   for f in set(cbs.values()) if f in F["locals"])
+    clash = sorted(f + "()" for f in set(cbs.values()) if "patch" in F["locals"].get(f, {}))
     if clash:
-        return (", ".join(clash) + ", which the parameters of the state callback"
-                " (struct klp_patch *patch, struct klp_state *state) would clash with: rename the local")
+        return (", ".join(clash) + " " + ("has" if len(clash) == 1 else "have") + " a local named patch,"
+                " which would clash with the parameter of the state callback"
+                " (struct klp_patch *patch): rename the local")
     more = sorted(f for f in set(cbs.values()) if F["uses"].get(f, 0) > 1)
     if more:
         return (callbacks(more) + " also used elsewhere in this file"
@@ -489,6 +498,14 @@ if k in F["conv"]:
         " or unpatched by the last one, not again on every atomic replace")
 else:
     coccilib.report.print_report(p[0], "callbacks of " + name + " set at run time not converted: " + F["why"][k])
+
+// A local named state: the parameter is named klp_state instead.
+@script:python depends on report@
+@@
+named = [fn for fn in F["fn_obj"] if "state" in F["locals"].get(fn, {})]
+for fn in sorted(named, key=lambda f: int(F["locals"][f]["state"].line)):
+    coccilib.report.print_report(F["locals"][fn]["state"], fn + "() has a local named state: the"
+        " struct klp_state * parameter of the state callback is named klp_state instead")
 
 @script:python depends on org@
 p << callbacks_block.p;
@@ -606,21 +623,23 @@ fn(...) { ... }
 @script:python obj_name_text@
 fn << callback_with_obj.fn;
 n;
+sp;
 @@
 coccinelle.n = cocci.make_ident(F["fn_obj"][fn])
+coccinelle.sp = cocci.make_ident(state_param(fn))
 
 // The object as a local variable: first, when the first declaration
 // reads it; after the first declaration, or followed by a blank line
 // where there is none.
 @signature_obj_first depends on patch@
 identifier callback_with_obj.fn;
-identifier obj_name_text.n;
+identifier obj_name_text.n, obj_name_text.sp;
 identifier obj, x;
 type T, T2;
 @@
  T fn(
 - struct klp_object *obj
-+ struct klp_patch *patch, struct klp_state *state
++ struct klp_patch *patch, struct klp_state *sp
  )
  {
 +	struct klp_object *obj = klp_migrated_object(patch, n);
@@ -630,14 +649,14 @@ type T, T2;
 
 @signature_obj_after_decl depends on patch@
 identifier callback_with_obj.fn;
-identifier obj_name_text.n;
+identifier obj_name_text.n, obj_name_text.sp;
 identifier obj;
 declaration D;
 type T;
 @@
  T fn(
 - struct klp_object *obj
-+ struct klp_patch *patch, struct klp_state *state
++ struct klp_patch *patch, struct klp_state *sp
  )
  {
   D
@@ -647,13 +666,13 @@ type T;
 
 @signature_obj depends on patch@
 identifier callback_with_obj.fn;
-identifier obj_name_text.n;
+identifier obj_name_text.n, obj_name_text.sp;
 identifier obj;
 type T;
 @@
  T fn(
 - struct klp_object *obj
-+ struct klp_patch *patch, struct klp_state *state
++ struct klp_patch *patch, struct klp_state *sp
  )
  {
 +	struct klp_object *obj = klp_migrated_object(patch, n);
@@ -661,14 +680,26 @@ type T;
   ...
  }
 
-@callback_signature depends on patch@
+@callback_plain depends on patch@
 identifier fn : script:python() { is_callback(fn) };
+@@
+fn(...) { ... }
+
+@script:python plain_param_text@
+fn << callback_plain.fn;
+sp;
+@@
+coccinelle.sp = cocci.make_ident(state_param(fn))
+
+@callback_signature depends on patch@
+identifier callback_plain.fn;
+identifier plain_param_text.sp;
 identifier obj;
 type T;
 @@
  T fn(
 - struct klp_object *obj
-+ struct klp_patch *patch, struct klp_state *state
++ struct klp_patch *patch, struct klp_state *sp
  ) { ... }
 
 @callback_prototype depends on patch@
