@@ -21,10 +21,10 @@
 #   KLP_EXPLORE_FAULTS  1: the allocation failures of ./faults too
 #                       (default 1 on debug kernels, 0 elsewhere)
 #   KLP_EXPLORE_FAULT_STEP  fail every this many-th allocation of them
-#                       (default 1: each; 16 in make check's run)
+#                       (default 1: each; 32 in make check's run)
 #   KLP_EXPLORE_CYCLES  a sequence of this many upgrade, downgrade,
 #                       disable, enable cycles (default 300 on debug
-#                       kernels, 10 in make check's run, 0 elsewhere)
+#                       kernels, 4 in make check's run, 0 elsewhere)
 #   KLP_EXPLORE_CHUNK   runs a test script (default 20)
 #   KLP_EXPLORE_VARIANT native or compat: one of the two runs (default both)
 #
@@ -46,11 +46,11 @@ rm -rf "$build"
 mkdir -p "$build" "$out"
 
 # make check's bounded run (no seed given): 4 sequences on debug
-# kernels, where a sequence and its compat twin take 21 s; every 16th
-# allocation of the fault sequences; 10 cycles
+# kernels, where a sequence and its compat twin take 21 s; every 32nd
+# allocation of the fault sequences; 4 cycles
 dflt_n=10 dflt_step=1 dflt_cycles=300
 [ "$flavor" != debug ] || dflt_n=4
-[ -n "${KLP_EXPLORE_SEED:-}" ] || dflt_step=16 dflt_cycles=10
+[ -n "${KLP_EXPLORE_SEED:-}" ] || dflt_step=32 dflt_cycles=4
 
 # the sequences: "NAME SEED OP..."
 if [ -n "${KLP_EXPLORE_SEQS:-}" ]; then

@@ -485,7 +485,7 @@ FAULT_MAX=${FAULT_MAX:-600}
 FAULT_STEP=${FAULT_STEP:-1}
 fault_runs()
 {
-	local name=$1 base at='' n runs=0 fs=/sys/kernel/debug/failslab
+	local name=$1 base at='' n made runs=0 fs=/sys/kernel/debug/failslab
 
 	shift
 	base=${name%@*}
@@ -505,7 +505,14 @@ fault_runs()
 	done
 	FAULT=
 	echo Y >$fs/ignore-gfp-wait
-	echo "# $base$at: $runs runs, allocations 1 to $((n - 1)) every $FAULT_STEP failed"
+	# "not reached, L left": the operation made n - L allocations
+	made=?
+	case $FAULT_HIT in
+	"not reached, "*" left")
+		made=${FAULT_HIT#not reached, }
+		made=$((n - ${made% left}));;
+	esac
+	echo "# $base$at: the operation makes $made allocations; $runs runs, failing the 1st and every ${FAULT_STEP}th after"
 	[ $n -le $FAULT_MAX ] || {
 		echo "TEST: $base$at: faults ... not ok"
 		echo "# more than $FAULT_MAX allocations: FAULT_MAX"

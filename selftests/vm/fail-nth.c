@@ -20,7 +20,7 @@
  * call's own.
  *
  * Prints "fail-nth: injected" when the Nth fault came within the call,
- * "fail-nth: not reached" when the call made fewer than N; then, when
+ * "fail-nth: not reached, L left" when the call made N - L < N; then, when
  * the call failed, the error as insmod or the shell would print it.
  * Exits 0 when the call succeeded, 1 when it failed, 2 on bad usage or
  * when fault injection is not there.
@@ -118,7 +118,11 @@ int main(int argc, char **argv)
 	left[len > 0 ? len : 0] = '\0';
 	if (write(nth_fd, "0", 1) != 1)
 		perror("/proc/thread-self/fail-nth");
-	printf("fail-nth: %s\n", strtoul(left, NULL, 10) ? "not reached" : "injected");
+	n = strtoul(left, NULL, 10);
+	if (n)
+		printf("fail-nth: not reached, %lu left\n", n);
+	else
+		printf("fail-nth: injected\n");
 	fflush(stdout);
 	if (!err)
 		return 0;

@@ -160,7 +160,11 @@ END {
 	while ((getline line < console) > 0) {
 		sub(/\r$/, "", line)
 		# an allocation failure fail-nth.c asked for, up to the end
-		# of its stack (the guest's init skips it the same way)
+		# of its stack, and kmemleak's note that it could not
+		# allocate its own bookkeeping (the guest's init skips them
+		# the same way)
+		if (line ~ /kmemleak: Cannot allocate a scan area/)
+			continue
 		if (line ~ / fail-nth: (vmalloc error|page allocation failure):/)
 			injected = 1
 		if (injected) {
