@@ -512,7 +512,7 @@ fault_runs()
 		made=${FAULT_HIT#not reached, }
 		made=$((n - ${made% left}));;
 	esac
-	echo "# $base$at: the operation makes $made allocations; $runs runs, failing the 1st and every ${FAULT_STEP}th after"
+	echo "# $base$at: the operation makes $made allocations; $runs runs failed allocation 1, $((1 + FAULT_STEP)), $((1 + 2 * FAULT_STEP))..."
 	[ $n -le $FAULT_MAX ] || {
 		echo "TEST: $base$at: faults ... not ok"
 		echo "# more than $FAULT_MAX allocations: FAULT_MAX"
