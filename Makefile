@@ -81,6 +81,9 @@ help:
 	@echo '  LENGTH     explore: operations of a random sequence: $(or $(LENGTH),6)'
 	@echo '  DEPTH      explore: every applicable sequence of DEPTH operations of the small alphabet first: $(or $(DEPTH),0)'
 	@echo '  KNOWN      explore: 1 walks into the known defects too: $(or $(KNOWN),0)'
+	@echo '  FAULTS     explore: 1 runs the allocation failures of selftests/explore/faults too: $(or $(FAULTS),1 on debug kernels)'
+	@echo '  FAULT_STEP explore: of those, fail every this many-th allocation: $(or $(FAULT_STEP),1)'
+	@echo '  CYCLES     explore: upgrade, downgrade, disable cycles under the readers: $(or $(CYCLES),300 on debug kernels)'
 	@echo '  SEQ        explore: run these operations instead (";" between sequences): $(or $(SEQ),none)'
 	@echo '  SUITES     suites of check, check-stock, -native, -debug, vm-shell: "$(SUITES)"'
 	@echo '             (valid: '"$(call valid,SUITES)"')'
@@ -151,7 +154,9 @@ check-invariants:
 explore: deps
 	@KVER=$(call q,$(KVER)) FLAVOR=$(call q,$(FLAVOR)) SEED=$(call q,$(SEED)) N=$(call q,$(N)) \
 		LENGTH=$(call q,$(LENGTH)) DEPTH=$(call q,$(DEPTH)) KNOWN=$(call q,$(KNOWN)) \
-		SEQ=$(call q,$(SEQ)) selftests/explore/run.sh
+		SEQ=$(call q,$(SEQ)) $(if $(FAULTS),KLP_EXPLORE_FAULTS=$(call q,$(FAULTS))) \
+		$(if $(FAULT_STEP),KLP_EXPLORE_FAULT_STEP=$(call q,$(FAULT_STEP))) \
+		$(if $(CYCLES),KLP_EXPLORE_CYCLES=$(call q,$(CYCLES))) selftests/explore/run.sh
 
 # A relative SRC is taken from the directory make was started in, where
 # cocci/Makefile runs the conversion.

@@ -18,6 +18,13 @@
 #   KLP_EXPLORE_SEQS    sequences given, "OP OP...;OP..." (replay, shrink);
 #                       without it, the sequences of ./regressions run
 #                       after the generated ones
+#   KLP_EXPLORE_FAULTS  1: the allocation failures of ./faults too
+#                       (default 1 on debug kernels, 0 elsewhere)
+#   KLP_EXPLORE_FAULT_STEP  fail every this many-th allocation of them
+#                       (default 1: each; 32 in make check's run)
+#   KLP_EXPLORE_CYCLES  a sequence of this many upgrade, downgrade,
+#                       disable, enable cycles (default 300 on debug
+#                       kernels, 4 in make check's run, 0 elsewhere)
 #   KLP_EXPLORE_CHUNK   runs a test script (default 20)
 #   KLP_EXPLORE_VARIANT native or compat: one of the two runs (default both)
 #
@@ -38,8 +45,12 @@ chunk=${KLP_EXPLORE_CHUNK:-20}
 rm -rf "$build"
 mkdir -p "$build" "$out"
 
-dflt_n=10
+# make check's bounded run (no seed given): 4 sequences on debug
+# kernels, where a sequence and its compat twin take 21 s; every 32nd
+# allocation of the fault sequences; 4 cycles
+dflt_n=10 dflt_step=1 dflt_cycles=300
 [ "$flavor" != debug ] || dflt_n=4
+[ -n "${KLP_EXPLORE_SEED:-}" ] || dflt_step=32 dflt_cycles=4
 
 # the sequences: "NAME SEED OP..."
 if [ -n "${KLP_EXPLORE_SEQS:-}" ]; then
@@ -62,6 +73,26 @@ else
 		"$gen" --seq "$ops" | sed "s/^given /reg-$i /"
 		i=$((i + 1))
 	done >>"$out/sequences"
+	# allocation failures where failslab is (the debug kernels)
+	if [ "${KLP_EXPLORE_FAULTS:-$([ "$flavor" = debug ] && echo 1 || echo 0)}" = 1 ]; then
+		i=0
+		sed -e 's/#.*//' "$here/faults" | while read -r ops; do
+			[ -n "$ops" ] || continue
+			"$gen" --seq "$ops" | sed "s/^given /fault-$i /"
+			i=$((i + 1))
+		done >>"$out/sequences"
+	fi
+	# upgrade, downgrade, disable and enable again, under the readers,
+	# with the shadow variables of states 3 and 9 built and destroyed
+	# each time
+	cycles=${KLP_EXPLORE_CYCLES:-$([ "$flavor" = debug ] && echo "$dflt_cycles" || echo 0)}
+	if [ "$cycles" -gt 0 ]; then
+		ops="m+ a+3s.9m"
+		for ((i = 0; i < cycles; i++)); do
+			ops+=" b*3s.9m a*3s.9m a- a+3s.9m"
+		done
+		"$gen" --seq "$ops" | sed "s/^given /cycles-$cycles /"
+	fi >>"$out/sequences"
 	# for the judge, which prints how to run them again
 	echo "SEED=${KLP_EXPLORE_SEED:-1} N=${KLP_EXPLORE_N:-$dflt_n}" \
 		"LENGTH=${KLP_EXPLORE_LENGTH:-6} DEPTH=${KLP_EXPLORE_DEPTH:-0}" \
@@ -83,7 +114,7 @@ esac
 cp "$state"/test_klp_state.c "$state"/test_klp_state_[abc].c \
 	"$state"/test_klp_state_f[ab].c "$state"/test_klp_state_mod.[ch] \
 	"$state"/test_klp_state_target.[ch] \
-	"$state"/test_klp_state_reader_cpu.h "$build"/
+	"$state"/test_klp_state_reader_cpu.h "$state"/test_klp_state_fault.h "$build"/
 mods="test_klp_state_target.o test_klp_state_mod.o"
 
 # wrap NAME COMPAT: another livepatch module from test_klp_state.c
@@ -144,18 +175,28 @@ esac
 }
 cp "$here"/../lib/functions.sh "$state"/backend-lines "$here"/explore-ops.sh "$out"/
 
-# a test script per chunk of runs
+# a test script per chunk of runs; the guest runs them in the order of
+# their names: the plain runs (runs.NNN), one script per run of a fault
+# sequence (which runs it once per allocation) or of the cycles
+# (runs.sNN), then the runs that force (runs.xNNN), whose kept variables
+# stay for the rest of the boot
 rm -f "$out"/runs.* "$out"/test-explore-*.sh
-split -l "$chunk" -d -a 3 "$build/runs" "$out/runs."
+special='$1 ~ /^(fault|cycles)-/' forcing='$2 ~ /^test_klp_state_x/'
+awk "!($special) && !($forcing)" "$build/runs" |
+	split -l "$chunk" -d -a 3 - "$out/runs."
+awk "$special" "$build/runs" | split -l 1 -d -a 2 - "$out/runs.s"
+awk "$forcing" "$build/runs" | split -l "$chunk" -d -a 3 - "$out/runs.x"
 for f in "$out"/runs.*; do
 	n=${f##*.}
+	step=
+	[ "${n#s}" = "$n" ] || step="FAULT_STEP=${KLP_EXPLORE_FAULT_STEP:-$dflt_step} "
 	cat >"$out/test-explore-$n.sh" <<EOT
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Generated sequences, chunk $n: see selftests/explore/build.sh.
 . "\$(dirname "\$0")/functions.sh"
 . "\$(dirname "\$0")/explore-ops.sh"
-explore_runs "\$(dirname "\$0")/runs.$n"
+${step}explore_runs "\$(dirname "\$0")/runs.$n"
 EOT
 	chmod +x "$out/test-explore-$n.sh"
 done

@@ -34,12 +34,41 @@ HELD=0
 REG=()
 EXPLORE_ERR=
 FORCED=0
+# the fault of this run (selftests/explore/faults): FAULT is N, the slab
+# allocation of the operation marked "f:" that fails; FAULT_NOW is N
+# while that operation runs, FAULT_HIT what fail-nth said of it
+FAULT=
+FAULT_NOW=
+FAULT_HIT=
 # the readers' counts of the sequence: calls found made freed wrong
 RD=(0 0 0 0 0)
 
 explore_fail()
 {
 	[ -n "$EXPLORE_ERR" ] || EXPLORE_ERR=$*
+}
+
+# faulty insmod FILE PARAM... | faulty write FILE TEXT: the command, made
+# by selftests/vm/fail-nth.c with fault FAULT_NOW armed while an "f:"
+# operation runs (by the module's parameter fault=, for an insmod:
+# selftests/state/test_klp_state_fault.h), plainly otherwise.  Errors go to stderr as insmod's
+# and the shell's would; what fail-nth said goes to FAULT_OUT.
+FAULT_OUT=/tmp/fail-nth.out
+faulty()
+{
+	if [ -n "$FAULT_NOW" ] && [ "$1" = insmod ]; then
+		# the module arms the count where the livepatches' work
+		# begins: the loader's own allocations are not theirs
+		fail-nth - "$@" "fault=$FAULT_NOW" >"$FAULT_OUT"
+	elif [ -n "$FAULT_NOW" ]; then
+		fail-nth "$FAULT_NOW" "$@" >"$FAULT_OUT"
+	elif [ "$1" = insmod ]; then
+		shift
+		insmod "$@"
+	else
+		{ echo "$3" >"$2"; } 2>&1 | sed 's/^.*: /write error: /' >&2
+		[ "${PIPESTATUS[0]}" = 0 ]
+	fi
 }
 
 mod_loaded()
@@ -185,7 +214,7 @@ op_enable()
 	*) params+=("fail_pre_patch=$fail");;
 	esac
 	log "% insmod $n.ko ${params[*]}"
-	if err=$(insmod "$n.ko" "${params[@]}" 2>&1); then
+	if err=$(faulty insmod "$n.ko" "${params[@]}" 2>&1); then
 		REG+=("$n")
 	else
 		log "$err"
@@ -195,12 +224,14 @@ op_enable()
 
 op_disable()
 {
-	local n=$PFX$1 e=0
+	local n=$PFX$1 e=0 err
 
 	[ -e "$SYSFS_KLP/$n/enabled" ] || return 0
 	read -r e <"$SYSFS_KLP/$n/enabled"
 	[ "$e" = 1 ] || return 0
-	write_enabled "$n" 0
+	log "% echo 0 > $SYSFS_KLP/$n/enabled"
+	err=$(faulty write "$SYSFS_KLP/$n/enabled" 0 2>&1) ||
+		log "write error: ${err##*: }"
 	settle
 }
 
@@ -229,7 +260,7 @@ op_load()
 
 	! mod_loaded $M || return 0
 	log "% insmod $M.ko reader=1"
-	err=$(insmod $M.ko reader=1 2>&1) || log "$err"
+	err=$(faulty insmod $M.ko reader=1 2>&1) || log "$err"
 	settle
 }
 
@@ -268,17 +299,38 @@ explore_seq()
 	insmod $T.ko reader=1 || { explore_fail "insmod $T failed"; return; }
 	for op in "$@"; do
 		case $op in
-		[abc][+*]*) op_enable "$op";;
-		[abc]-) op_disable "${op:0:1}";;
-		m+) op_load;;
-		m-) op_unload;;
-		h+) op_hold;;
-		h-) op_release;;
-		rev) op_reverse;;
-		force) op_force;;
-		*) explore_fail "unknown operation $op"; return;;
+		f:*)
+			# the operation of the fault: "f:OP"
+			FAULT_NOW=$FAULT
+			rm -f "$FAULT_OUT"
+			explore_op "${op#f:}"
+			FAULT_NOW=
+			FAULT_HIT=
+			[ ! -r "$FAULT_OUT" ] || read -r FAULT_HIT <"$FAULT_OUT"
+			FAULT_HIT=${FAULT_HIT#fail-nth: }
+			log "# fault $FAULT of ${op#f:}: ${FAULT_HIT:-not run}"
+			[ -n "$FAULT_HIT" ] ||
+				explore_fail "${op#f:} did not run, nothing to inject into"
+			;;
+		*) explore_op "$op";;
 		esac
 	done
+}
+
+# explore_op OP: one operation
+explore_op()
+{
+	case $1 in
+	[abc][+*]*) op_enable "$1";;
+	[abc]-) op_disable "${1:0:1}";;
+	m+) op_load;;
+	m-) op_unload;;
+	h+) op_hold;;
+	h-) op_release;;
+	rev) op_reverse;;
+	force) op_force;;
+	*) explore_fail "unknown operation $1";;
+	esac
 }
 
 # explore_clean: the end of every sequence (4b.8): release the worker,
@@ -401,13 +453,68 @@ explore_runs()
 			continue
 		fi
 		PFX=$pfx
-		start_test "$name"
-		explore_seq "${w[@]:2}"
-		explore_clean
-		explore_check "$name"
-		# what one sequence left behind would spoil the next ones
-		for d in "$SYSFS_KLP"/*; do
-			[ ! -e "$d" ] || left="${d##*/} left registered by $name"
-		done
+		case " ${w[*]:2}" in
+		*" f:"*) fault_runs "$name" "${w[@]:2}";;
+		*) explore_run "$name" "${w[@]:2}";;
+		esac
 	done 9<"$1"
+}
+
+# explore_run NAME OP...: one run of a sequence.  Sets left when it left
+# a livepatch registered, which would spoil the next ones.
+explore_run()
+{
+	local name=$1 d
+
+	shift
+	start_test "$name"
+	explore_seq "$@"
+	explore_clean
+	explore_check "$name"
+	for d in "$SYSFS_KLP"/*; do
+		[ ! -e "$d" ] || left="${d##*/} left registered by $name"
+	done
+}
+
+# fault_runs NAME OP...: the sequence once per slab allocation of its
+# "f:" operation, the Nth failing in run NAME-fN (NAME-fN@compat for
+# NAME@compat), until a run's operation makes fewer than N.  With
+# FAULT_STEP S, the allocations 1, 1 + S, 1 + 2S...  Failslab skips
+# allocations that may sleep unless debugfs says otherwise.
+FAULT_MAX=${FAULT_MAX:-600}
+FAULT_STEP=${FAULT_STEP:-1}
+fault_runs()
+{
+	local name=$1 base at='' n made runs=0 fs=/sys/kernel/debug/failslab
+
+	shift
+	base=${name%@*}
+	[ "$base" = "$name" ] || at=@${name#*@}
+	if [ ! -w /proc/self/fail-nth ] || [ ! -w $fs/ignore-gfp-wait ]; then
+		echo "TEST: $base-f1$at ... skip: no fault injection (CONFIG_FAILSLAB, CONFIG_FAULT_INJECTION_DEBUG_FS)"
+		return 0
+	fi
+	echo N >$fs/ignore-gfp-wait
+	echo 0 >$fs/verbose
+	for ((n = 1; n <= FAULT_MAX; n += FAULT_STEP)); do
+		FAULT=$n
+		runs=$((runs + 1))
+		explore_run "$base-f$n$at" "$@"
+		[ -z "$left" ] || break
+		[ "$FAULT_HIT" = injected ] || break
+	done
+	FAULT=
+	echo Y >$fs/ignore-gfp-wait
+	# "not reached, L left": the operation made n - L allocations
+	made=?
+	case $FAULT_HIT in
+	"not reached, "*" left")
+		made=${FAULT_HIT#not reached, }
+		made=$((n - ${made% left}));;
+	esac
+	echo "# $base$at: the operation makes $made allocations; $runs runs failed allocation 1, $((1 + FAULT_STEP)), $((1 + 2 * FAULT_STEP))..."
+	[ $n -le $FAULT_MAX ] || {
+		echo "TEST: $base$at: faults ... not ok"
+		echo "# more than $FAULT_MAX allocations: FAULT_MAX"
+	}
 }

@@ -11,7 +11,9 @@
 # N (100), LENGTH (6), DEPTH (0: no exhaustive part), KNOWN (0; 1 walks
 # into the known defects too), SEQ (run these operations, ";" between
 # sequences, instead of generating), SHRINK (1; 0: do not shrink),
-# SHRINK_MAX (3: failures shrunk, the first of each invariant).
+# SHRINK_MAX (3: failures shrunk, the first of each invariant);
+# KLP_EXPLORE_FAULTS, KLP_EXPLORE_FAULT_STEP and KLP_EXPLORE_CYCLES go
+# to build.sh.  On debug kernels the kmemleak scan follows.
 set -uo pipefail
 
 # Everything runs from main(): a running instance, which may take an
@@ -50,7 +52,8 @@ main()
 		KLP_EXPLORE_FORCED=$(( n / 10 + 1 )) KLP_EXPLORE_SEQS=$1 \
 		KLP_EXPLORE_VARIANT=$2 KLP_EXPLORE_CHUNK=${CHUNK:-100} \
 			"$top/selftests/vm/run.sh" --timeout "$timeout" \
-			--name "explore-$flavor-$kver${3:-}" "$kver" "$flavor" explore
+			--name "explore-$flavor-$kver${3:-}" "$kver" "$flavor" \
+			$(flavor_suites "$flavor" explore)
 }
 
 start=$SECONDS

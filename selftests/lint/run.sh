@@ -345,7 +345,7 @@ s=$(scripts_of 6.12)
 # file has no "version to which it is merged".
 "$s/checkpatch.pl" --no-tree --quiet --ignore LINUX_VERSION_CODE -f "$top"/include/klp/*.h \
 	"$top"/samples/*.c "$top"/selftests/state/*.[ch] "$top"/selftests/state/bad/*.c "$top"/selftests/lint/*.c \
-	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c "$top"/selftests/migrate/*.c "$top"/tools/klp-state/*.c \
+	"$top"/selftests/bench/*.[ch] "$top"/selftests/harness/*/*.c "$top"/selftests/vm/*.c "$top"/selftests/migrate/*.c "$top"/tools/klp-state/*.c \
 	>"$work/out" 2>&1
 result $? "checkpatch --no-tree clean"
 "$s/kernel-doc" -none -Wall "$top"/include/klp/*.h >"$work/out" 2>&1 &&

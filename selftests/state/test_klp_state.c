@@ -15,6 +15,7 @@
 #include <linux/string.h>
 #include <klp/state.h>
 
+#include "test_klp_state_fault.h"
 #include "test_klp_state_mod.h"
 #include "test_klp_state_target.h"
 
@@ -383,10 +384,10 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 							   sizeof(int),
 							   GFP_KERNEL,
 							   cb_shadow_ctor, state))
-				return -ENOMEM;
+				goto nomem;
 	}
 	if (state->id == OBJ_SHADOW_ID && obj_pre_patch_shadows(state))
-		return -ENOMEM;
+		goto nomem;
 	if (state->id == SHADOW_ID || state->id == OBJ_SHADOW_ID)
 		WRITE_ONCE(reader_stopped[state->id == OBJ_SHADOW_ID], false);
 	if (state->id == fail_pre_patch) {
@@ -395,6 +396,11 @@ static int cb_pre_patch(struct klp_patch *patch, struct klp_state *state)
 	}
 	pr_info("pre_patch: state %lu\n", state->id);
 	return 0;
+
+nomem:
+	/* a shadow variable could not be allocated: the transcript says */
+	pr_info("pre_patch: state %lu fails\n", state->id);
+	return -ENOMEM;
 }
 
 static void cb_post_patch(struct klp_patch *patch, struct klp_state *state)
@@ -625,6 +631,7 @@ static int __init test_klp_state_init(void)
 	if (no_objs)
 		patch.objs = NULL;
 	patch.replace = replace;
+	test_klp_fault_arm();
 	return klp_enable_patch(&patch);
 }
 

@@ -14,6 +14,9 @@
 #include <linux/kthread.h>
 #include <linux/module.h>
 
+/* the livepatches coming for this module run before its init */
+#define TEST_KLP_FAULT_AT_PARAM
+#include "test_klp_state_fault.h"
 #include "test_klp_state_mod.h"
 #include "test_klp_state_reader_cpu.h"
 

@@ -33,7 +33,7 @@ main() {
 	mkdir -p "$out"
 	# Binaries and libraries change only through dpkg: its status file stands
 	# for them, which keeps the cached case cheap (no ldd).
-	key=$( { sha256sum "$0" "$here/init" "$here/smp-check.c" | cut -d' ' -f1
+	key=$( { sha256sum "$0" "$here/init" "$here/smp-check.c" "$here/fail-nth.c" | cut -d' ' -f1
 		stat -c '%s %Y' /var/lib/dpkg/status; printf '%s\n' "${pkgs[@]}" "${bins[@]}"; } |
 		sha256sum | cut -d' ' -f1)
 	cpio_file=$out/base-$key.cpio
@@ -112,6 +112,9 @@ main() {
 	# init's check that the guest's CPUs run at the same time; libc and
 	# its threads are there for bash already.
 	gcc -O2 -Wall -pthread -o "$root/usr/bin/smp-check" "$here/smp-check.c"
+	# the faults of the explore suite: one command with its Nth slab
+	# allocation failing
+	gcc -O2 -Wall -o "$root/usr/bin/fail-nth" "$here/fail-nth.c"
 	printf 'root:x:0:0:root:/root:/bin/bash\n' >"$root/etc/passwd"
 	printf 'root:x:0:\n' >"$root/etc/group"
 	# The kernel opens /dev/console before init runs; devtmpfs is not there yet.
