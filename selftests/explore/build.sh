@@ -53,13 +53,21 @@ dflt_n=10 dflt_step=1 dflt_cycles=300
 [ -n "${KLP_EXPLORE_SEED:-}" ] || dflt_step=32 dflt_cycles=4
 
 # the sequences: "NAME SEED OP..."
-if [ -n "${KLP_EXPLORE_SEQS:-}" ]; then
-	i=0
-	tr ';' '\n' <<<"$KLP_EXPLORE_SEQS" | while read -r ops; do
+# named PREFIX: the sequences of stdin, a line each ("#" starts a
+# comment), checked by the generator and named PREFIX-0, PREFIX-1...
+named()
+{
+	local i=0 ops
+
+	sed -e 's/#.*//' | while read -r ops; do
 		[ -n "$ops" ] || continue
-		"$gen" --seq "$ops" | sed "s/^given /given-$i /"
+		"$gen" --seq "$ops" | sed "s/^given /$1-$i /"
 		i=$((i + 1))
-	done >"$out/sequences"
+	done
+}
+
+if [ -n "${KLP_EXPLORE_SEQS:-}" ]; then
+	tr ';' '\n' <<<"$KLP_EXPLORE_SEQS" | named given >"$out/sequences"
 else
 	args=(--seed "${KLP_EXPLORE_SEED:-1}" --count "${KLP_EXPLORE_N:-$dflt_n}"
 	      --length "${KLP_EXPLORE_LENGTH:-6}" --depth "${KLP_EXPLORE_DEPTH:-0}"
@@ -67,20 +75,10 @@ else
 	[ "${KLP_EXPLORE_KNOWN:-0}" = 0 ] || args+=(--known)
 	"$gen" "${args[@]}" -o "$out/sequences"
 	# and the sequences that once failed
-	i=0
-	sed -e 's/#.*//' "$here/regressions" | while read -r ops; do
-		[ -n "$ops" ] || continue
-		"$gen" --seq "$ops" | sed "s/^given /reg-$i /"
-		i=$((i + 1))
-	done >>"$out/sequences"
+	named reg <"$here/regressions" >>"$out/sequences"
 	# allocation failures where failslab is (the debug kernels)
 	if [ "${KLP_EXPLORE_FAULTS:-$([ "$flavor" = debug ] && echo 1 || echo 0)}" = 1 ]; then
-		i=0
-		sed -e 's/#.*//' "$here/faults" | while read -r ops; do
-			[ -n "$ops" ] || continue
-			"$gen" --seq "$ops" | sed "s/^given /fault-$i /"
-			i=$((i + 1))
-		done >>"$out/sequences"
+		named fault <"$here/faults" >>"$out/sequences"
 	fi
 	# upgrade, downgrade, disable and enable again, under the readers,
 	# with the shadow variables of states 3 and 9 built and destroyed
