@@ -48,26 +48,24 @@ explore_fail()
 	[ -n "$EXPLORE_ERR" ] || EXPLORE_ERR=$*
 }
 
-# faulty insmod FILE PARAM... | faulty write FILE TEXT: the command, made
-# by selftests/vm/fail-nth.c with fault FAULT_NOW armed while an "f:"
-# operation runs (by the module's parameter fault=, for an insmod:
-# selftests/state/test_klp_state_fault.h), plainly otherwise.  Errors go to stderr as insmod's
-# and the shell's would; what fail-nth said goes to FAULT_OUT.
+# faulty insmod FILE PARAM... | faulty write FILE TEXT: the command of
+# an "f:" operation, made by selftests/vm/fail-nth.c with fault
+# FAULT_NOW armed (by the module's parameter fault= for an insmod:
+# selftests/state/test_klp_state_fault.h); a plain insmod otherwise.
+# Errors go to stderr as insmod's and the shell's would; what fail-nth
+# said goes to FAULT_OUT.
 FAULT_OUT=/tmp/fail-nth.out
 faulty()
 {
-	if [ -n "$FAULT_NOW" ] && [ "$1" = insmod ]; then
+	if [ -z "$FAULT_NOW" ]; then
+		shift
+		insmod "$@"
+	elif [ "$1" = insmod ]; then
 		# the module arms the count where the livepatches' work
 		# begins: the loader's own allocations are not theirs
 		fail-nth - "$@" "fault=$FAULT_NOW" >"$FAULT_OUT"
-	elif [ -n "$FAULT_NOW" ]; then
-		fail-nth "$FAULT_NOW" "$@" >"$FAULT_OUT"
-	elif [ "$1" = insmod ]; then
-		shift
-		insmod "$@"
 	else
-		{ echo "$3" >"$2"; } 2>&1 | sed 's/^.*: /write error: /' >&2
-		[ "${PIPESTATUS[0]}" = 0 ]
+		fail-nth "$FAULT_NOW" "$@" >"$FAULT_OUT"
 	fi
 }
 
@@ -229,9 +227,13 @@ op_disable()
 	[ -e "$SYSFS_KLP/$n/enabled" ] || return 0
 	read -r e <"$SYSFS_KLP/$n/enabled"
 	[ "$e" = 1 ] || return 0
-	log "% echo 0 > $SYSFS_KLP/$n/enabled"
-	err=$(faulty write "$SYSFS_KLP/$n/enabled" 0 2>&1) ||
-		log "write error: ${err##*: }"
+	if [ -n "$FAULT_NOW" ]; then
+		log "% echo 0 > $SYSFS_KLP/$n/enabled"
+		err=$(faulty write "$SYSFS_KLP/$n/enabled" 0 2>&1) ||
+			log "write error: ${err##*: }"
+	else
+		write_enabled "$n" 0
+	fi
 	settle
 }
 
