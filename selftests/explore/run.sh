@@ -82,6 +82,13 @@ declare -A done_inv
 shrunk=0
 while read -r name inv; do
 	base=${name%@compat}
+	# a run of a fault sequence (NAME-fN): its sequence runs once per
+	# allocation, each candidate of a shrink would as well
+	if [[ $base =~ ^(.*)-f([0-9]+)$ ]]; then
+		echo "# $name ($inv): allocation ${BASH_REMATCH[2]} of $(ops_of "${BASH_REMATCH[1]}") failing; not shrunk"
+		echo "#   replay (every allocation again): make explore KVER=$kver FLAVOR=$flavor SEQ='$(ops_of "${BASH_REMATCH[1]}")'"
+		continue
+	fi
 	variant=native
 	[ "$name" = "$base" ] || variant=compat
 	[ "$inv" != 4b.7 ] || variant=both
