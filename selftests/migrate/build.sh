@@ -51,7 +51,8 @@ cp "$samples/livepatch-shadow-mod.c" "$build/orig/livepatch_shadow_mod.c"
 cp "$here/lp_cumulative.c" "$build/orig/test_klp_migrate_v1.c"
 cp "$here/lp_cumulative.c" "$build/conv/test_klp_migrate_v2.c"
 cp "$here/../state/test_klp_state_mod.c" "$here/../state/test_klp_state_mod.h" \
-	"$here/../state/test_klp_state_reader_cpu.h" "$build/orig/"
+	"$here/../state/test_klp_state_reader_cpu.h" \
+	"$here/../state/test_klp_state_fault.h" "$build/orig/"
 mkdir -p "$build/modfix"
 cp "$here/lp_module.c" "$build/modfix/"
 
