@@ -39,6 +39,7 @@
 #include <linux/printk.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <klp/state-proto.h>
 
@@ -80,18 +81,23 @@ struct __klp_state_slot {
 #endif
 };
 
-/* This module's engine: its livepatch and the tables the kernel sees. */
+/*
+ * This module's engine: its livepatch and the tables the kernel sees.
+ * The tables are allocated at the enable, to the measure of the patch
+ * (__klp_state_alloc_tables()), and the module's static data is only
+ * what follows.
+ */
 static struct {
 	struct __klp_state_registered self;
-	struct __klp_state_slot slots[KLP_STATE_MAX_STATES];
+	struct __klp_state_slot *slots;
 	/* legacy, blocking, reserved, then the states hidden once enabled */
-	struct klp_state kernel_states[KLP_STATE_MAX_STATES + 2];
+	struct klp_state *kernel_states;
 	unsigned int nr_kept;
 	unsigned int nr_managed;
 	/* vmlinux first, then the modules */
-	struct klp_object objs[KLP_STATE_MAX_OBJS + 2];
-	const struct klp_object *author_objs[KLP_STATE_MAX_OBJS + 1];
-	bool post_done[KLP_STATE_MAX_OBJS + 1];
+	struct klp_object *objs;
+	const struct klp_object **author_objs;
+	bool *post_done;
 	enum __klp_state_phase phase;
 	/* 1: this transition was forced, 2: an earlier one */
 	u8 shadows_kept;
@@ -172,8 +178,9 @@ static bool __klp_state_registered(void)
 
 /*
  * An entry leaves the registry with list_del_rcu(): a lookup on another
- * CPU may still walk it.  Its memory is the static data of its module,
- * which free_module() gives back only after a grace period.
+ * CPU may still walk it.  The entry is static data of its module, which
+ * free_module() gives back only after a grace period; its records go
+ * after one too (__klp_state_free_tables()).
  */
 static noinline void __klp_state_forget(struct __klp_state_registered *patch)
 {
@@ -1071,7 +1078,7 @@ static const struct klp_callbacks __klp_state_callbacks = {
 /* ---- checking and building the tables ---- */
 
 /* What KLP_STATE() attached to @state, NULL for a plain entry. */
-static const struct klp_state_compat *
+static const struct klp_state_compat * __init
 __klp_state_compat_of(const struct klp_state *state)
 {
 	/* the version alone tells: a plain entry's data is never read */
@@ -1079,7 +1086,7 @@ __klp_state_compat_of(const struct klp_state *state)
 }
 
 /* Managed: declared by KLP_STATE() with version 0; the rest is legacy. */
-static bool __klp_state_managed(const struct klp_state *state)
+static bool __init __klp_state_managed(const struct klp_state *state)
 {
 	const struct klp_state_compat *compat = __klp_state_compat_of(state);
 
@@ -1087,7 +1094,7 @@ static bool __klp_state_managed(const struct klp_state *state)
 }
 
 /* The module object of @patch named @name, NULL when there is none. */
-static struct klp_object *
+static struct klp_object * __init
 __klp_state_find_obj(struct klp_object *objs, const char *name)
 {
 	struct klp_object *obj;
@@ -1099,8 +1106,8 @@ __klp_state_find_obj(struct klp_object *objs, const char *name)
 }
 
 /* A per-object state names a module the livepatch patches. */
-static int __klp_state_check_obj_name(struct klp_patch *patch,
-				      const struct klp_state *state)
+static int __init __klp_state_check_obj_name(struct klp_patch *patch,
+					     const struct klp_state *state)
 {
 	const struct klp_state_compat *compat = __klp_state_compat_of(state);
 	const char *obj_name = compat ? compat->obj_name : NULL;
@@ -1121,9 +1128,9 @@ static int __klp_state_check_obj_name(struct klp_patch *patch,
  * never be removed with its module, or removed where it was never
  * introduced.  Under RCU: the enable does not hold klp_mutex yet.
  */
-static int __klp_state_check_scope(struct klp_patch *patch,
-				   const struct klp_state *state,
-				   const char *obj_name)
+static int __init __klp_state_check_scope(struct klp_patch *patch,
+					  const struct klp_state *state,
+					  const char *obj_name)
 {
 	struct __klp_state_registry *registry;
 	struct __klp_state_registered *other;
@@ -1152,7 +1159,7 @@ out:
 	return ret;
 }
 
-static int __klp_state_check_states(struct klp_patch *patch)
+static int __init __klp_state_check_states(struct klp_patch *patch)
 {
 	struct klp_state *state, *other;
 	int ret;
@@ -1189,7 +1196,7 @@ static int __klp_state_check_states(struct klp_patch *patch)
  * A second vmlinux object and more modules than the table holds are
  * refused before anything is given to the kernel.
  */
-static int __klp_state_setup_objs(struct klp_patch *patch)
+static int __init __klp_state_setup_objs(struct klp_patch *patch)
 {
 	struct klp_object *objs = __klp_state_engine.objs, *obj;
 	const char *name = patch->mod->name;
@@ -1223,7 +1230,7 @@ static int __klp_state_setup_objs(struct klp_patch *patch)
 }
 
 /* Take the callbacks and the real version back from KLP_STATE(). */
-static void __klp_state_setup_records(struct klp_patch *patch)
+static void __init __klp_state_setup_records(struct klp_patch *patch)
 {
 	struct __klp_state_registered *self = __klp_state_self;
 	const struct klp_state_compat *compat;
@@ -1266,7 +1273,7 @@ enum __klp_state_kind {
 	__KLP_STATE_KIND_HIDDEN,
 };
 
-static enum __klp_state_kind
+static enum __klp_state_kind __init
 __klp_state_kind(const struct __klp_state_record *record)
 {
 	if (record->legacy)
@@ -1277,8 +1284,8 @@ __klp_state_kind(const struct __klp_state_record *record)
 }
 
 /* Append the copies of the states of @kind to the kernel's table. */
-static unsigned int __klp_state_copy_kind(unsigned int next,
-					  enum __klp_state_kind kind)
+static unsigned int __init __klp_state_copy_kind(unsigned int next,
+						 enum __klp_state_kind kind)
 {
 	struct klp_state *copy = &__klp_state_engine.kernel_states[next];
 	struct __klp_state_record *record;
@@ -1312,7 +1319,7 @@ static unsigned int __klp_state_copy_kind(unsigned int next,
  * stock kernels.  The reserved state stays visible only when there are
  * managed states.
  */
-static void __klp_state_setup_kernel_states(void)
+static void __init __klp_state_setup_kernel_states(void)
 {
 	struct klp_state *reserved;
 	unsigned int next;
@@ -1327,9 +1334,9 @@ static void __klp_state_setup_kernel_states(void)
 }
 
 /* The enable failed: give the author's tables back as they were. */
-static void __klp_state_restore(struct klp_patch *patch,
-				struct klp_object *objs,
-				struct klp_state *states)
+static void __init __klp_state_restore(struct klp_patch *patch,
+				       struct klp_object *objs,
+				       struct klp_state *states)
 {
 	struct __klp_state_record *record;
 	unsigned int i;
@@ -1345,8 +1352,87 @@ static void __klp_state_restore(struct klp_patch *patch,
 	__klp_state_self->patch = NULL;
 }
 
+/* ---- the tables' lifetime ---- */
+
+/*
+ * The tables the kernel is given must last as long as it may use them:
+ * the object table, kobjects included, until it drops its reference to
+ * the module, after it freed the livepatch.  No code of the module runs
+ * between that and the module's exit, so the tables go there, or at
+ * once when the enable fails.  Another engine's lookup may have found
+ * this module's records before they left the registry: a grace period
+ * first.
+ */
+static void __klp_state_free_tables(void)
+{
+	synchronize_rcu();
+	kfree(__klp_state_engine.objs);
+	__klp_state_engine.objs = NULL;
+}
+
+#ifdef CONFIG_MODULE_UNLOAD
+static void (*__klp_state_author_exit)(void);
+
+static void __klp_state_exit(void)
+{
+	__klp_state_author_exit();
+	__klp_state_free_tables();
+}
+
+/*
+ * Run __klp_state_exit() when the module goes, around the author's exit.
+ * A module without an exit cannot be unloaded, and keeps the tables.
+ */
+static void __init __klp_state_take_exit(void)
+{
+	if (!THIS_MODULE->exit || THIS_MODULE->exit == __klp_state_exit)
+		return;
+	__klp_state_author_exit = THIS_MODULE->exit;
+	THIS_MODULE->exit = __klp_state_exit;
+}
+#else
+static inline void __klp_state_take_exit(void)
+{
+}
+#endif
+
+/*
+ * One allocation, sized from the patch: the kernel's object table (a
+ * vmlinux object may be added, then the end), the author's objects and
+ * their post_done flags, the kernel's state table (the reserved state,
+ * then the end) and the records.  The limits are checked before.
+ */
+static int __init __klp_state_alloc_tables(const struct klp_patch *patch)
+{
+	const struct klp_object *obj;
+	const struct klp_state *state;
+	size_t nr_objs = 2, nr_states = 0;
+	void *tables;
+
+	for (obj = patch->objs; obj->funcs || obj->name; obj++)
+		nr_objs++;
+	for (state = patch->states; state && state->id; state++)
+		nr_states++;
+	tables = kzalloc(nr_objs * (sizeof(struct klp_object) +
+				    sizeof(struct klp_object *) + sizeof(bool)) +
+			 (nr_states + 2) * sizeof(struct klp_state) +
+			 nr_states * sizeof(struct __klp_state_slot),
+			 GFP_KERNEL);
+	if (!tables)
+		return -ENOMEM;
+	__klp_state_engine.objs = tables;
+	tables += nr_objs * sizeof(struct klp_object);
+	__klp_state_engine.kernel_states = tables;
+	tables += (nr_states + 2) * sizeof(struct klp_state);
+	__klp_state_engine.slots = tables;
+	tables += nr_states * sizeof(struct __klp_state_slot);
+	__klp_state_engine.author_objs = tables;
+	__klp_state_engine.post_done = tables + nr_objs * sizeof(obj);
+	return 0;
+}
+
 /* klp_state_enable_patch() in the file that holds the engine. */
-static __cold int __klp_state_enable(struct klp_patch *patch)
+static noinline int __init __klp_state_enable(struct klp_patch *patch)
 {
 	struct klp_object *objs;
 	struct klp_state *states;
@@ -1362,9 +1448,13 @@ static __cold int __klp_state_enable(struct klp_patch *patch)
 		       patch->mod->name);
 		return -EBUSY;
 	}
-	ret = __klp_state_check_states(patch) ?: __klp_state_setup_objs(patch);
+	ret = __klp_state_check_states(patch) ?:
+	      __klp_state_alloc_tables(patch);
 	if (ret)
 		return ret;
+	ret = __klp_state_setup_objs(patch);
+	if (ret)
+		goto free;
 
 	objs = patch->objs;
 	states = patch->states;
@@ -1375,9 +1465,30 @@ static __cold int __klp_state_enable(struct klp_patch *patch)
 	patch->states = __klp_state_engine.kernel_states;
 
 	ret = (klp_enable_patch)(patch);
-	if (ret)
-		__klp_state_restore(patch, objs, states);
+	if (!ret) {
+		__klp_state_take_exit();
+		return 0;
+	}
+	__klp_state_restore(patch, objs, states);
+free:
+	__klp_state_free_tables();
 	return ret;
+}
+
+/*
+ * klp_enable_patch() belongs in the module's init, and the enable's code
+ * goes with the module's init code once it is loaded.  Authors' init
+ * functions are not always marked __init, hence __ref; a call from
+ * anywhere else is refused before it could reach freed code.
+ */
+static noinline int __ref __klp_state_enable_from_init(struct klp_patch *patch)
+{
+	if (THIS_MODULE->state != MODULE_STATE_COMING) {
+		pr_err("livepatch '%s': klp_enable_patch() must be called from the module's init\n",
+		       THIS_MODULE->name);
+		return -EINVAL;
+	}
+	return __klp_state_enable(patch);
 }
 
 /* ---- lookups, from any context ---- */
@@ -1476,7 +1587,7 @@ struct klp_state *KLP_STATE_ENGINE_get_prev_state(unsigned long id);
 #ifdef KLP_STATE_ENGINE
 int KLP_STATE_ENGINE_enable_patch(struct klp_patch *patch)
 {
-	return __klp_state_enable(patch);
+	return __klp_state_enable_from_init(patch);
 }
 
 struct klp_state *KLP_STATE_ENGINE_get_state(struct klp_patch *patch,
@@ -1508,7 +1619,7 @@ static inline int klp_state_enable_patch(struct klp_patch *patch)
 {
 	__klp_state_stamp_here();
 	if (__klp_state_engine_here())
-		return __klp_state_enable(patch);
+		return __klp_state_enable_from_init(patch);
 	return KLP_STATE_ENGINE_enable_patch(patch);
 }
 
