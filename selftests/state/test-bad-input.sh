@@ -19,6 +19,24 @@ klp-state: livepatch '$A' has more than one vmlinux object
 insmod: ERROR: could not insert module $A.ko: Invalid parameters"
 fi
 
+# The kernel documents klp_enable_patch() as the init's job without
+# checking it; the compat engine's enable is init code and refuses.
+if [ "$BACKEND" = native ]; then
+	echo "TEST: an enable after the module's init is refused ... skip the kernel's own klp_enable_patch() takes it"
+else
+	start_test "an enable after the module's init is refused"
+	log "% insmod $A.ko states=1 late_enable=1"
+	insmod "$A.ko" states=1 late_enable=1 || die "insmod $A failed"
+	loop_until "log_since_start | grep -q '$A: late enable:'" ||
+		die "the late enable did not report"
+	[ -d "$SYSFS_KLP/$A" ] && die "$A is a livepatch"
+	unload_mod $A
+	check_result "% insmod $A.ko states=1 late_enable=1
+klp-state: livepatch '$A': klp_enable_patch() must be called from the module's init
+$A: late enable: -22
+% rmmod $A"
+fi
+
 start_test "the data of a plain state is never read"
 load_lp $C states=1,7p replace=1
 expect_param $C get_state

@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/poison.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 #include <klp/state.h>
 
 #include "test_klp_state_fault.h"
@@ -77,6 +78,10 @@ MODULE_PARM_DESC(two_vmlinux, "declare the vmlinux object twice");
 static bool no_objs;
 module_param(no_objs, bool, 0400);
 MODULE_PARM_DESC(no_objs, "leave klp_patch.objs NULL");
+
+static bool late_enable;
+module_param(late_enable, bool, 0400);
+MODULE_PARM_DESC(late_enable, "call klp_enable_patch() from a work item, after the init");
 
 static uint extra_states;
 module_param(extra_states, uint, 0400);
@@ -619,6 +624,14 @@ static void setup_objs(void)
 	}
 }
 
+/* An enable the kernel documents as the init's job, after the init. */
+static void late_enable_fn(struct work_struct *work)
+{
+	pr_info("late enable: %d\n", klp_enable_patch(&patch));
+}
+
+static DECLARE_WORK(late_enable_work, late_enable_fn);
+
 static int __init test_klp_state_init(void)
 {
 	int ret = parse_states();
@@ -631,12 +644,17 @@ static int __init test_klp_state_init(void)
 	if (no_objs)
 		patch.objs = NULL;
 	patch.replace = replace;
+	if (late_enable) {
+		schedule_work(&late_enable_work);
+		return 0;
+	}
 	test_klp_fault_arm();
 	return klp_enable_patch(&patch);
 }
 
 static void __exit test_klp_state_exit(void)
 {
+	flush_work(&late_enable_work);
 	if (atomic_read(&obj_made) || atomic_read(&obj_freed))
 		pr_info("exit: %d shadow variables made, %d freed\n",
 			atomic_read(&obj_made), atomic_read(&obj_freed));
