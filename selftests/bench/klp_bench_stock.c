@@ -17,6 +17,7 @@
 #include <linux/module.h>
 #include <linux/kernel.h>
 #include <linux/hashtable.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include "klp_bench_common.h"
 
@@ -158,6 +159,64 @@ static const struct kernel_param_ops drop_ops = {
 };
 module_param_cb(drop, &drop_ops, NULL, 0200);
 MODULE_PARM_DESC(drop, "write 1 to free the shadow variables of the other id");
+
+static unsigned long long floor_ns;
+module_param(floor_ns, ullong, 0400);
+MODULE_PARM_DESC(floor_ns, "ns per read of one of N objects with no store, in tenths");
+
+/*
+ * The floor under a scattered lookup: the same order over @span objects
+ * of a shadow variable's size, each read through an array, with no store
+ * in between.  What a lookup among 10^6 costs over one among 10^3
+ * beyond this ratio, the store costs; this much, the memory does.
+ */
+static int floor_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned long **objs, i, k;
+	unsigned int span, round;
+	u64 t, best = U64_MAX;
+	int ret;
+
+	ret = kstrtouint(val, 0, &span);
+	if (ret || !span)
+		return ret ?: -EINVAL;
+	objs = kvcalloc(span, sizeof(*objs), GFP_KERNEL);
+	if (!objs)
+		return -ENOMEM;
+	ret = -ENOMEM;
+	for (i = 0; i < span; i++) {
+		objs[i] = kmalloc(sizeof(struct stock_var) + sizeof(long),
+				  GFP_KERNEL);
+		if (!objs[i])
+			goto free;
+		*objs[i] = i;
+		if (!(i % 4096))
+			cond_resched();
+	}
+	for (round = 0; round < BENCH_ROUNDS; round++) {
+		t = sched_clock();
+		for (i = 0, k = 0; i < BENCH_LOOKUPS; i++) {
+			k = (k + 7919) % span;
+			if (READ_ONCE(*objs[k]) != k)
+				lookup_misses++;
+		}
+		best = min(best, sched_clock() - t);
+		cond_resched();
+	}
+	floor_ns = div_u64(best * 10, BENCH_LOOKUPS);
+	ret = 0;
+free:
+	while (i--)
+		kfree(objs[i]);
+	kvfree(objs);
+	return ret;
+}
+
+static const struct kernel_param_ops floor_ops = {
+	.set = floor_set,
+};
+module_param_cb(floor, &floor_ops, NULL, 0200);
+MODULE_PARM_DESC(floor, "write N to time reads of N objects with no store (floor_ns)");
 
 static int __init klp_bench_stock_init(void)
 {

@@ -141,6 +141,9 @@ stock() {
 	NS=$(cat /sys/module/klp_bench_stock/parameters/gc_ns)
 	FIRST=$(cat /sys/module/klp_bench_stock/parameters/first_ns)
 	echo 1 > /sys/module/klp_bench_stock/parameters/drop
+	echo "$1" > /sys/module/klp_bench_stock/parameters/floor ||
+		fail "the memory floor over $1 objects"
+	FLOOR=$(cat /sys/module/klp_bench_stock/parameters/floor_ns)
 	self_check klp_bench_stock stock "$1" "$2"
 	rmmod klp_bench_stock
 }
@@ -191,7 +194,7 @@ tenths() { awk -v x="$1" 'BEGIN { if (x == "n/a") print x; else printf "%.1f", x
 run_case() {
 	stock "$1" "$2"
 	slat=$LAT sns=$NS sfirst=$FIRST swhere=$WHERE sback=$BACK_MS
-	salloc=$ALLOC sget=$GET sgoa=$GOA shot=$HOT sbpv=$BPV
+	salloc=$ALLOC sget=$GET sgoa=$GOA shot=$HOT sbpv=$BPV sfloor=$FLOOR
 	if [ $native = 1 ]; then
 		native "$1" "$2"
 		nlat=$LAT nns=$NS nfirst=$FIRST nwhere=$WHERE nback=$BACK_MS
@@ -209,12 +212,12 @@ base_n=1000
 gc_rows=() store_rows=() among_rows=() longest=()
 for n in $base_n $SIZES; do
 	run_case "$n" 0
-	store_rows+=("$(printf '%-8s %9s %9s %9s %9s %9s %9s %10s %10s %8s %7s %7s' "$n" \
+	store_rows+=("$(printf '%-8s %9s %9s %9s %9s %9s %9s %7s %10s %10s %8s %7s %7s' "$n" \
 		"$(tenths "$sget")" "$(tenths "$nget")" "$(tenths "$sgoa")" "$(tenths "$ngoa")" \
-		"$(tenths "$shot")" "$(tenths "$nhot")" \
+		"$(tenths "$shot")" "$(tenths "$nhot")" "$(tenths "$sfloor")" \
 		"$(ms "$salloc")" "$(ms "$nalloc")" "$(ratio "$salloc" "$nalloc")" "$sbpv" "$nbpv")")
-	[ "$n" = "$base_n" ] && { bget=("$sget" "$nget") bgoa=("$sgoa" "$ngoa") bhot=("$shot" "$nhot"); }
-	[ "$n" = "$max" ] && { mget=("$sget" "$nget") mgoa=("$sgoa" "$ngoa") mhot=("$shot" "$nhot"); }
+	[ "$n" = "$base_n" ] && { bget=("$sget" "$nget") bgoa=("$sgoa" "$ngoa") bhot=("$shot" "$nhot") bfloor=$sfloor; }
+	[ "$n" = "$max" ] && { mget=("$sget" "$nget") mgoa=("$sgoa" "$ngoa") mhot=("$shot" "$nhot") mfloor=$sfloor; }
 	[ "$n" = "$base_n" ] && continue
 	gc_rows+=("$(printf '%-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s' "$n" "$slat" "$nlat" \
 		"$(ratio "$nlat" "$slat")" "$(ms "$sns")" "$(ms "$nns")" "$(ratio "$nns" "$sns")" \
@@ -230,15 +233,16 @@ echo "| kernel $(uname -r), $(nproc) CPUs; irqoff in us, times in ms; ratio = na
 echo "| stock: the stock kernel's shadow variable store (4096 buckets, one lock), built into klp_bench_stock"
 echo "|"
 echo "| store: ns per klp_shadow_get() and per klp_shadow_get_or_alloc() of an existing variable among N"
-echo "| (scattered over all N; hot: over 1000 of them), ms to allocate the N (speedup = stock / native),"
+echo "| (scattered over all N; hot: over 1000 of them), ns per read of one of N objects of that size"
+echo "| in the same order with no store (floor), ms to allocate the N (speedup = stock / native),"
 echo "| bytes per variable (MemFree before and after the load)"
-printf '| %-8s %9s %9s %9s %9s %9s %9s %10s %10s %8s %7s %7s\n' N stock_get nat_get stock_goa nat_goa \
-	stock_hot nat_hot stock_alloc nat_alloc speedup stock_B nat_B
+printf '| %-8s %9s %9s %9s %9s %9s %9s %7s %10s %10s %8s %7s %7s\n' N stock_get nat_get stock_goa nat_goa \
+	stock_hot nat_hot floor stock_alloc nat_alloc speedup stock_B nat_B
 printf '| %s\n' "${store_rows[@]}"
 echo "| lookup cost at N=$max over N=$base_n: get stock $(ratio "${mget[0]}" "${bget[0]}")" \
 	"native $(ratio "${mget[1]}" "${bget[1]}"); get_or_alloc stock $(ratio "${mgoa[0]}" "${bgoa[0]}")" \
 	"native $(ratio "${mgoa[1]}" "${bgoa[1]}"); hot get stock $(ratio "${mhot[0]}" "${bhot[0]}")" \
-	"native $(ratio "${mhot[1]}" "${bhot[1]}")"
+	"native $(ratio "${mhot[1]}" "${bhot[1]}"); floor $(ratio "$mfloor" "$bfloor")"
 echo "|"
 echo "| removal of a state owning N: walk: until the last destructor ran; back: until the memory is back"
 echo "| (kfree_rcu work included); first: until the first destructor ran"
