@@ -290,6 +290,28 @@ op_release()
 	settle
 }
 
+# lat_phase 0|1: where the target's reader puts the time of its calls:
+# 1 (churn) while an operation runs, 0 (quiet) after one once every
+# registered livepatch is enabled and no transition is open.  Between a
+# disable and the next enable, there is none: still churn.
+lat_phase()
+{
+	local d e p=$1
+
+	if [ "$p" = 0 ]; then
+		p=1
+		for d in "$SYSFS_KLP"/*; do
+			[ -e "$d/enabled" ] || continue
+			e=0
+			read -r e 2>/dev/null <"$d/enabled"
+			[ "$e" = 1 ] || { p=1; break; }
+			p=0
+		done
+		! in_transition || p=1
+	fi
+	echo "$p" >/sys/module/$T/parameters/lat_phase 2>/dev/null
+}
+
 # explore_seq OP...: the sequence, after loading the target
 explore_seq()
 {
@@ -300,6 +322,7 @@ explore_seq()
 	log "% insmod $T.ko reader=1"
 	insmod $T.ko reader=1 || { explore_fail "insmod $T failed"; return; }
 	for op in "$@"; do
+		lat_phase 1
 		case $op in
 		f:*)
 			# the operation of the fault: "f:OP"
@@ -316,7 +339,9 @@ explore_seq()
 			;;
 		*) explore_op "$op";;
 		esac
+		lat_phase 0
 	done
+	lat_phase 1
 }
 
 # explore_op OP: one operation
@@ -401,11 +426,14 @@ explore_clean()
 # but the target still loaded
 reader_check()
 {
-	local left=0 cpu=-1
+	local left=0 cpu=-1 lat=()
 
 	read -r left 2>/dev/null </sys/module/$T/parameters/reader_left
 	read -r cpu 2>/dev/null </sys/module/$T/parameters/reader_cpu
+	read -r -a lat 2>/dev/null </sys/module/$T/parameters/lat
 	READER="${RD[0]} calls, ${RD[1]} found, ${RD[2]} made, ${RD[3]} freed, $left left, reader on CPU $cpu"
+	[ ${#lat[@]} != 8 ] ||
+		READER+="; ns per call (calls median p99 max): quiet ${lat[*]:0:4}, churn ${lat[*]:4:4}"
 	if [ "${RD[4]}" != 0 ]; then
 		explore_fail "reader: ${RD[4]} wrong variables ($READER)"
 	elif [ $FORCED = 0 ] && [ "${RD[2]}" != "${RD[3]}" ]; then

@@ -13,7 +13,9 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/livepatch.h>
+#include <linux/log2.h>
 #include <linux/module.h>
+#include <linux/sched/clock.h>
 
 static bool block;
 module_param(block, bool, 0600);
@@ -45,6 +47,95 @@ noinline void test_klp_state_read(void)
 	barrier();
 }
 
+/*
+ * How long the reader's calls take, in two histograms: quiet (lat_phase
+ * 0, a livepatch enabled and nothing happening) and churn (lat_phase 1,
+ * livepatches coming and going).  Quarter-octave buckets, written by the
+ * reader alone.
+ */
+#define LAT_BUCKETS	256
+
+static int lat_phase;
+module_param(lat_phase, int, 0600);
+MODULE_PARM_DESC(lat_phase, "the histogram the reader's calls go to: 0 quiet, 1 churn");
+
+static u32 lat_hist[2][LAT_BUCKETS];
+static u64 lat_max[2];
+
+static unsigned int lat_bucket(u64 ns)
+{
+	unsigned int order;
+
+	if (ns < 4)
+		return ns;
+	order = ilog2(ns);
+	return min(order * 4 + ((ns >> (order - 2)) & 3), LAT_BUCKETS - 1U);
+}
+
+/* The largest value that falls in bucket @b. */
+static u64 lat_bound(unsigned int b)
+{
+	if (b < 4)
+		return b;
+	return ((4ULL + (b & 3) + 1) << (b / 4 - 2)) - 1;
+}
+
+static void lat_record(u64 ns)
+{
+	int phase = READ_ONCE(lat_phase) ? 1 : 0;
+
+	lat_hist[phase][lat_bucket(ns)]++;
+	if (ns > lat_max[phase])
+		lat_max[phase] = ns;
+}
+
+/* The bucket bound below which @permille of the calls fell. */
+static u64 lat_quantile(const u32 *hist, u64 count, unsigned int permille)
+{
+	u64 seen = 0, want = div_u64(count * permille + 999, 1000);
+	unsigned int b;
+
+	for (b = 0; b < LAT_BUCKETS; b++) {
+		seen += hist[b];
+		if (seen >= want)
+			return lat_bound(b);
+	}
+	return lat_bound(LAT_BUCKETS - 1);
+}
+
+/* "calls median p99 max" in ns, quiet then churn; a write resets. */
+static int lat_get(char *buf, const struct kernel_param *kp)
+{
+	int phase, n = 0;
+	u64 count;
+	unsigned int b;
+
+	for (phase = 0; phase < 2; phase++) {
+		for (b = 0, count = 0; b < LAT_BUCKETS; b++)
+			count += READ_ONCE(lat_hist[phase][b]);
+		n += sysfs_emit_at(buf, n, "%s%llu %llu %llu %llu", phase ? " " : "",
+				   count,
+				   lat_quantile(lat_hist[phase], count, 500),
+				   lat_quantile(lat_hist[phase], count, 990),
+				   READ_ONCE(lat_max[phase]));
+	}
+	return n + sysfs_emit_at(buf, n, "\n");
+}
+
+static int lat_set(const char *val, const struct kernel_param *kp)
+{
+	memset(lat_hist, 0, sizeof(lat_hist));
+	memset(lat_max, 0, sizeof(lat_max));
+	return 0;
+}
+
+static const struct kernel_param_ops lat_ops = {
+	.get = lat_get,
+	.set = lat_set,
+};
+module_param_cb(lat, &lat_ops, NULL, 0600);
+MODULE_PARM_DESC(lat, "the reader's calls: count, median, 99th percentile and max ns, quiet then churn");
+
 static int worker_fn(void *data)
 {
 	while (!kthread_should_stop()) {
@@ -61,10 +152,14 @@ static int worker_fn(void *data)
 static int reader_fn(void *data)
 {
 	int i;
+	u64 t;
 
 	while (!kthread_should_stop()) {
-		for (i = 0; i < 8; i++)
+		for (i = 0; i < 8; i++) {
+			t = local_clock();
 			test_klp_state_read();
+			lat_record(local_clock() - t);
+		}
 		usleep_range(1000, 2000);
 	}
 	return 0;
