@@ -34,6 +34,8 @@ HELD=0
 REG=()
 EXPLORE_ERR=
 FORCED=0
+# seconds the reader is left quiet after an operation (lat_phase)
+LAT_DWELL=0
 # the fault of this run (selftests/explore/faults): FAULT is N, the slab
 # allocation of the operation marked "f:" that fails; FAULT_NOW is N
 # while that operation runs, FAULT_HIT what fail-nth said of it
@@ -310,6 +312,8 @@ lat_phase()
 		! in_transition || p=1
 	fi
 	echo "$p" >/sys/module/$T/parameters/lat_phase 2>/dev/null
+	# the cycles leave the reader a quiet while after each operation
+	[ "$p" = 1 ] || [ "$LAT_DWELL" = 0 ] || sleep "$LAT_DWELL"
 }
 
 # explore_seq OP...: the sequence, after loading the target
@@ -497,6 +501,10 @@ explore_run()
 	local name=$1 d
 
 	shift
+	case $name in
+	cycles-*) LAT_DWELL=0.25;;
+	*) LAT_DWELL=0;;
+	esac
 	start_test "$name"
 	explore_seq "$@"
 	explore_clean
