@@ -172,7 +172,7 @@ MODULE_PARM_DESC(floor_ns, "ns per read of one of N objects with no store, in te
  */
 static int floor_set(const char *val, const struct kernel_param *kp)
 {
-	unsigned long **objs, i, k;
+	unsigned long **objs, i, k, nr;
 	unsigned int span, round;
 	u64 t, best = U64_MAX;
 	int ret;
@@ -184,13 +184,13 @@ static int floor_set(const char *val, const struct kernel_param *kp)
 	if (!objs)
 		return -ENOMEM;
 	ret = -ENOMEM;
-	for (i = 0; i < span; i++) {
-		objs[i] = kmalloc(sizeof(struct stock_var) + sizeof(long),
-				  GFP_KERNEL);
-		if (!objs[i])
+	for (nr = 0; nr < span; nr++) {
+		objs[nr] = kmalloc(sizeof(struct stock_var) + sizeof(long),
+				   GFP_KERNEL);
+		if (!objs[nr])
 			goto free;
-		*objs[i] = i;
-		if (!(i % 4096))
+		*objs[nr] = nr;
+		if (!(nr % 4096))
 			cond_resched();
 	}
 	for (round = 0; round < BENCH_ROUNDS; round++) {
@@ -206,8 +206,8 @@ static int floor_set(const char *val, const struct kernel_param *kp)
 	floor_ns = div_u64(best * 10, BENCH_LOOKUPS);
 	ret = 0;
 free:
-	while (i--)
-		kfree(objs[i]);
+	while (nr--)
+		kfree(objs[nr]);
 	kvfree(objs);
 	return ret;
 }
