@@ -30,6 +30,7 @@ check_flavor() {
 # kernels leave out the demo, whose code paths (per-task and per-module
 # shadow variables, their removal with the state) the state suite drives
 # there too, and end with a kmemleak scan of what the suites left.
+# Native kernels run the bench after the state suite.
 flavor_suites() {
 	local flavor=$1 s out=
 
@@ -37,6 +38,12 @@ flavor_suites() {
 	for s in "$@"; do
 		[ "$flavor:$s" = debug:demo ] || out="$out $s"
 	done
+	# with the state suite on native kernels, the bench at a small N,
+	# for its self checks: the native core's shadow variable store
+	if [ "$flavor" = native ] && [[ " $out " == *" state "* ]] &&
+		[[ " $out " != *" bench "* ]]; then
+		out="$out bench"
+	fi
 	[ "$flavor" != debug ] || out="$out kmemleak"
 	echo "${out# }"
 }
