@@ -103,21 +103,25 @@ static u64 lat_quantile(const u32 *hist, u64 count, unsigned int permille)
 	return lat_bound(LAT_BUCKETS - 1);
 }
 
-/* "calls median p99 max" in ns, quiet then churn; a write resets. */
+/*
+ * "calls median p99 max" in ns, quiet then churn; a write resets.  A
+ * quantile is its bucket's bound, or the max when that is lower.
+ */
 static int lat_get(char *buf, const struct kernel_param *kp)
 {
 	int phase, n = 0;
-	u64 count;
+	u64 count, max;
 	unsigned int b;
 
 	for (phase = 0; phase < 2; phase++) {
 		for (b = 0, count = 0; b < LAT_BUCKETS; b++)
 			count += READ_ONCE(lat_hist[phase][b]);
+		max = READ_ONCE(lat_max[phase]);
 		n += sysfs_emit_at(buf, n, "%s%llu %llu %llu %llu", phase ? " " : "",
 				   count,
-				   lat_quantile(lat_hist[phase], count, 500),
-				   lat_quantile(lat_hist[phase], count, 990),
-				   READ_ONCE(lat_max[phase]));
+				   min(lat_quantile(lat_hist[phase], count, 500), max),
+				   min(lat_quantile(lat_hist[phase], count, 990), max),
+				   max);
 	}
 	return n + sysfs_emit_at(buf, n, "\n");
 }
