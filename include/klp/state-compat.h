@@ -30,7 +30,7 @@
 #error "include <klp/state.h>, not <klp/state-compat.h>"
 #endif
 
-#if !defined(KBUILD_MODNAME) || !defined(KBUILD_BASENAME)
+#if !defined(MODULE) || !defined(KBUILD_MODNAME) || !defined(KBUILD_BASENAME)
 #error "klp/state.h: build the livepatch as a module with kbuild, which names its files and the module"
 #endif
 
