@@ -42,6 +42,9 @@ main()
 	run=$KLP_CACHE/runs/explore-$flavor-$kver
 	# a long exploration: an hour a script at most
 	timeout=${TIMEOUT:-3600}
+	# the transcript of one sequence is read from the kernel log: 300
+	# cycles log more than the kernels' default buffer holds
+	log_buf=64M
 
 	# vm SEQS VARIANT [SUFFIX]: one VM over the given sequences ("" generates
 	# them), its files under $run$SUFFIX
@@ -52,6 +55,7 @@ main()
 		KLP_EXPLORE_FORCED=$(( n / 10 + 1 )) KLP_EXPLORE_SEQS=$1 \
 		KLP_EXPLORE_VARIANT=$2 KLP_EXPLORE_CHUNK=${CHUNK:-100} \
 			"$top/selftests/vm/run.sh" --timeout "$timeout" \
+			--append "log_buf_len=$log_buf" \
 			--name "explore-$flavor-$kver${3:-}" "$kver" "$flavor" \
 			$(flavor_suites "$flavor" explore)
 }
