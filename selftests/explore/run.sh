@@ -86,9 +86,11 @@ declare -A done_inv
 shrunk=0
 while read -r name inv; do
 	base=${name%@compat}
-	# a run of a fault sequence (NAME-fN): its sequence runs once per
+	# a run of a fault sequence (NAME-fN, NAME a sequence and NAME-fN
+	# not one, as the judge tells them): its sequence runs once per
 	# allocation, each candidate of a shrink would as well
-	if [[ $base =~ ^(.*)-f([0-9]+)$ ]]; then
+	if [[ $base =~ ^(.*)-f([0-9]+)$ ]] && [ -z "$(ops_of "$base")" ] &&
+		[ -n "$(ops_of "${BASH_REMATCH[1]}")" ]; then
 		echo "# $name ($inv): allocation ${BASH_REMATCH[2]} of $(ops_of "${BASH_REMATCH[1]}") failing; not shrunk"
 		echo "#   replay (every allocation again): make explore KVER=$kver FLAVOR=$flavor SEQ='$(ops_of "${BASH_REMATCH[1]}")'"
 		continue
