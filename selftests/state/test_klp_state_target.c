@@ -104,8 +104,8 @@ static u64 lat_quantile(const u32 *hist, u64 count, unsigned int permille)
 }
 
 /*
- * "calls median p99 max" in ns, quiet then churn; a write resets.  A
- * quantile is its bucket's bound, or the max when that is lower.
+ * "calls median p99 max" in ns, quiet then churn.  A quantile is its
+ * bucket's bound, or the max when that is lower.
  */
 static int lat_get(char *buf, const struct kernel_param *kp)
 {
@@ -126,18 +126,10 @@ static int lat_get(char *buf, const struct kernel_param *kp)
 	return n + sysfs_emit_at(buf, n, "\n");
 }
 
-static int lat_set(const char *val, const struct kernel_param *kp)
-{
-	memset(lat_hist, 0, sizeof(lat_hist));
-	memset(lat_max, 0, sizeof(lat_max));
-	return 0;
-}
-
 static const struct kernel_param_ops lat_ops = {
 	.get = lat_get,
-	.set = lat_set,
 };
-module_param_cb(lat, &lat_ops, NULL, 0600);
+module_param_cb(lat, &lat_ops, NULL, 0400);
 MODULE_PARM_DESC(lat, "the reader's calls: count, median, 99th percentile and max ns, quiet then churn");
 
 static int worker_fn(void *data)
