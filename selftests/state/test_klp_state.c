@@ -559,6 +559,34 @@ static const struct kernel_param_ops get_state_ops = {
 module_param_cb(get_state, &get_state_ops, NULL, 0400);
 MODULE_PARM_DESC(get_state, "what klp_get_state() finds for each state");
 
+/*
+ * Code that does not know the states: a livepatch written for a stock
+ * kernel frees an id with klp_shadow_free_all() in its exit.  Its
+ * destructor must be handed only variables attached with that id.
+ */
+static void cb_foreign_dtor(void *obj, void *shadow_data)
+{
+	pr_info("foreign_dtor: obj %lu\n", (unsigned long)obj);
+}
+
+static int free_all_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned long id;
+	int ret;
+
+	ret = kstrtoul(val, 0, &id);
+	if (ret)
+		return ret;
+	klp_shadow_free_all(id, cb_foreign_dtor);
+	return 0;
+}
+
+static const struct kernel_param_ops free_all_ops = {
+	.set = free_all_set,
+};
+module_param_cb(free_all, &free_all_ops, NULL, 0200);
+MODULE_PARM_DESC(free_all, "klp_shadow_free_all() of the id written, as code outside the states would");
+
 static int parse_states(void)
 {
 	char *list, *key, *cur;
