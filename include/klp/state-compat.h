@@ -425,11 +425,35 @@ static void __klp_state_forced_end(struct __klp_state_registry *registry)
 }
 
 /*
- * Variables of id @id were kept after a forced transition while this
- * marker exists: a shadow variable of that id, never freed, on a key no
- * livepatch uses as an object, the address of a kernel function.
+ * Variables of id @id were kept after a forced transition while a marker
+ * says so: a shadow variable of KLP_STATE_RESERVED_ID that holds @id, never
+ * freed.  Under the reserved id no klp_shadow_free_all() of a livepatch
+ * hands it to a destructor.  Its key is derived from @id; the keys of the
+ * registry and of the busy marker are skipped, and a key taken by the
+ * marker of another id makes the next one tried.  Callbacks and module
+ * notifiers run under klp_mutex, so markers come one at a time.
  */
-#define __KLP_STATE_KEPT_KEY	((void *)klp_shadow_free_all)
+static unsigned long *__klp_state_kept_marker(unsigned long id, bool make)
+{
+	unsigned long key = id ^ KLP_STATE_RESERVED_ID, *marker;
+
+	for (;; key++) {
+		if (key <= (unsigned long)__KLP_STATE_BUSY_KEY)
+			continue;
+		marker = klp_shadow_get((void *)key, KLP_STATE_RESERVED_ID);
+		if (marker && *marker == id)
+			return marker;
+		if (marker)
+			continue;
+		if (!make)
+			return NULL;
+		marker = klp_shadow_alloc((void *)key, KLP_STATE_RESERVED_ID,
+					  sizeof(*marker), GFP_KERNEL, NULL, NULL);
+		if (marker)
+			*marker = id;
+		return marker;
+	}
+}
 
 /*
  * After a forced transition, tasks may still run the code of the
@@ -452,10 +476,15 @@ static noinline void __klp_state_free_shadows(const struct __klp_state_record *r
 	if (registry && __klp_state_busy())
 		list_for_each_entry(other, &registry->patches, node)
 			forced |= other->patch->forced;
-	if (forced || klp_shadow_get(__KLP_STATE_KEPT_KEY, id)) {
-		klp_shadow_get_or_alloc(__KLP_STATE_KEPT_KEY, id, 0,
-					GFP_KERNEL, NULL, NULL);
+	if (__klp_state_kept_marker(id, forced)) {
 		__klp_state_engine.shadows_kept |= forced ? 1 : 2;
+		return;
+	}
+	/* without a marker, the next removal would free what forced tasks use */
+	if (forced) {
+		pr_err("'%s': no memory to mark the kept shadow variables of state 0x%lx\n",
+		       __klp_state_self->patch->mod->name, id);
+		__klp_state_engine.shadows_kept |= 1;
 		return;
 	}
 	klp_shadow_free_all(id, record->compat->callbacks.shadow_dtor);
