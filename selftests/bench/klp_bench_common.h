@@ -13,6 +13,7 @@
 #include <linux/delay.h>
 #include <linux/livepatch.h>
 #include <linux/sched/clock.h>
+#include <linux/timekeeping.h>
 
 static unsigned int n = 10000;
 module_param(n, uint, 0400);
@@ -63,6 +64,15 @@ module_param(lookup_misses, uint, 0400);
 MODULE_PARM_DESC(lookup_misses, "lookups of existing variables that found none or the wrong one");
 
 static u64 bench_t0;
+
+/*
+ * The start of the removal on the guest's wall clock, which the shell
+ * reads too (date +%s%N): the memory is back some time after the
+ * module's measurements end, and only the shell sees when.
+ */
+static unsigned long long t0_real_ns;
+module_param(t0_real_ns, ullong, 0400);
+MODULE_PARM_DESC(t0_real_ns, "CLOCK_REALTIME ns at the start of the last removal");
 
 /* The bench's operations, on the store measured. */
 struct bench_store {
@@ -122,6 +132,7 @@ static void bench_start(void)
 	gc_ns = 0;
 	first_ns = 0;
 	bench_t0 = sched_clock();
+	t0_real_ns = ktime_get_real_ns();
 }
 
 /*

@@ -66,18 +66,31 @@ now_ns() { date +%s%N; }
 # a grace period, in work that the stock walk (interrupts off) holds back
 # and the batched walk lets run.  This time counts that work too: from the
 # removal until nine tenths of the slab memory the variables took is back.
-# Sets BACK_MS.
+# Sets BACK_MS, and BACK_AT to the wall clock time then.
 wait_memory_back() {
 	local t0=$1 base=$2 full=$3 i
 
 	for ((i = 0; i < 3000; i++)); do
 		if [ $(( ($(slab_kb) - base) * 10 )) -le $(( full - base )) ]; then
-			BACK_MS=$(( ($(now_ns) - t0) / 1000000 ))
+			BACK_AT=$(now_ns)
+			BACK_MS=$(( (BACK_AT - t0) / 1000000 ))
 			return 0
 		fi
 		sleep 0.01
 	done
-	BACK_MS=n/a	# other allocations hide it: small N on a busy guest
+	BACK_MS=n/a BACK_AT=	# other allocations hide it: small N on a busy guest
+}
+
+# The same time counted from the start of the removal in MOD, as the module
+# saw it: for the native core, after the transition of the disable, which
+# the stock walk has no equivalent of here.  Sets RM_MS.
+removal_back() {
+	local t0
+
+	RM_MS=n/a
+	[ -n "$BACK_AT" ] || return 0
+	read -r t0 <"/sys/module/$1/parameters/t0_real_ns"
+	[ "$t0" -gt 0 ] && [ "$BACK_AT" -ge "$t0" ] && RM_MS=$(( (BACK_AT - t0) / 1000000 ))
 }
 
 # The waits in the measured windows fork nothing: the guest kernel runs on
@@ -136,8 +149,9 @@ stock() {
 	if [ "$2" = 0 ] && [ "$1" -ge 10000 ]; then
 		wait_memory_back "$t0" "$base" "$full"
 	else
-		BACK_MS=n/a	# too small to see, or the others keep theirs
+		BACK_MS=n/a BACK_AT=	# too small to see, or the others keep theirs
 	fi
+	removal_back klp_bench_stock
 	NS=$(cat /sys/module/klp_bench_stock/parameters/gc_ns)
 	FIRST=$(cat /sys/module/klp_bench_stock/parameters/first_ns)
 	echo 1 > /sys/module/klp_bench_stock/parameters/drop
@@ -173,8 +187,9 @@ native() {
 	if [ "$2" = 0 ] && [ "$1" -ge 10000 ]; then
 		wait_memory_back "$t0" "$base" "$full"
 	else
-		BACK_MS=n/a	# too small to see, or the others keep theirs
+		BACK_MS=n/a BACK_AT=	# too small to see, or the others keep theirs
 	fi
+	removal_back klp_bench_lp
 	NS=$(cat /sys/module/klp_bench_lp/parameters/gc_ns)
 	FIRST=$(cat /sys/module/klp_bench_lp/parameters/first_ns)
 	echo 1 > /sys/module/klp_bench_lp/parameters/drop
@@ -193,14 +208,14 @@ tenths() { awk -v x="$1" 'BEGIN { if (x == "n/a") print x; else printf "%.1f", x
 # Sets the s* and n* variables.
 run_case() {
 	stock "$1" "$2"
-	slat=$LAT sns=$NS sfirst=$FIRST swhere=$WHERE sback=$BACK_MS
+	slat=$LAT sns=$NS sfirst=$FIRST swhere=$WHERE sback=$BACK_MS srm=$RM_MS
 	salloc=$ALLOC sget=$GET sgoa=$GOA shot=$HOT sbpv=$BPV sfloor=$FLOOR
 	if [ $native = 1 ]; then
 		native "$1" "$2"
-		nlat=$LAT nns=$NS nfirst=$FIRST nwhere=$WHERE nback=$BACK_MS
+		nlat=$LAT nns=$NS nfirst=$FIRST nwhere=$WHERE nback=$BACK_MS nrm=$RM_MS
 		nalloc=$ALLOC nget=$GET ngoa=$GOA nhot=$HOT nbpv=$BPV
 	else
-		nlat=n/a nns=n/a nfirst=n/a nwhere= nback=n/a
+		nlat=n/a nns=n/a nfirst=n/a nwhere= nback=n/a nrm=n/a
 		nalloc=n/a nget=n/a ngoa=n/a nhot=n/a nbpv=n/a
 	fi
 }
@@ -219,9 +234,10 @@ for n in $base_n $SIZES; do
 	[ "$n" = "$base_n" ] && { bget=("$sget" "$nget") bgoa=("$sgoa" "$ngoa") bhot=("$shot" "$nhot") bfloor=$sfloor; }
 	[ "$n" = "$max" ] && { mget=("$sget" "$nget") mgoa=("$sgoa" "$ngoa") mhot=("$shot" "$nhot") mfloor=$sfloor; }
 	[ "$n" = "$base_n" ] && continue
-	gc_rows+=("$(printf '%-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s' "$n" "$slat" "$nlat" \
+	gc_rows+=("$(printf '%-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s %8s %10s %10s' "$n" "$slat" "$nlat" \
 		"$(ratio "$nlat" "$slat")" "$(ms "$sns")" "$(ms "$nns")" "$(ratio "$nns" "$sns")" \
-		"$sback" "$nback" "$(ratio "$nback" "$sback")" "$(ms "$sfirst")" "$(ms "$nfirst")")")
+		"$sback" "$nback" "$(ratio "$nback" "$sback")" \
+		"$srm" "$nrm" "$(ratio "$nrm" "$srm")" "$(ms "$sfirst")" "$(ms "$nfirst")")")
 	longest+=("N=$n stock: ${swhere:-?}" "N=$n native: ${nwhere:-n/a}")
 done
 for o in 0 "$max"; do
@@ -245,9 +261,12 @@ echo "| lookup cost at N=$max over N=$base_n: get stock $(ratio "${mget[0]}" "${
 	"native $(ratio "${mhot[1]}" "${bhot[1]}"); floor $(ratio "$mfloor" "$bfloor")"
 echo "|"
 echo "| removal of a state owning N: walk: until the last destructor ran; back: until the memory is back"
-echo "| (kfree_rcu work included); first: until the first destructor ran"
-printf '| %-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s\n' N stock_irqoff_us native_irqoff_us \
-	irqoff_ratio stock_walk native_walk ratio stock_back native_back ratio stock_first nat_first
+echo "| (kfree_rcu work included), from the write that asks for the removal (native: the disable, its"
+echo "| transition included); rm: the same, from the start of the removal (stock: the walk; native:"
+echo "| post_unpatch); first: until the first destructor ran"
+printf '| %-8s %14s %14s %10s %10s %10s %8s %10s %10s %8s %10s %10s %8s %10s %10s\n' N stock_irqoff_us native_irqoff_us \
+	irqoff_ratio stock_walk native_walk ratio stock_back native_back ratio stock_rm native_rm ratio \
+	stock_first nat_first
 printf '| %s\n' "${gc_rows[@]}"
 echo "|"
 echo "| removal of a state owning 100 while OTHERS variables of another id live"
