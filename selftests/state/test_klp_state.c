@@ -514,8 +514,7 @@ static void obj_post_unpatch(struct klp_object *obj)
 /* Sleeps like the original while the target holds its worker here. */
 static noinline void livepatch_busy_wait(bool *block)
 {
-	while (READ_ONCE(*block))
-		msleep(20);
+	test_klp_hold(block);
 }
 
 static struct klp_func no_funcs[] = { {} };

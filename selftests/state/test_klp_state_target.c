@@ -17,8 +17,25 @@
 #include <linux/module.h>
 #include <linux/sched/clock.h>
 
+static struct task_struct *worker, *reader_task;
+
 static bool block;
-module_param(block, bool, 0600);
+
+/* Clearing block wakes the worker that sleeps in test_klp_hold(). */
+static int block_set(const char *val, const struct kernel_param *kp)
+{
+	int ret = param_set_bool(val, kp);
+
+	if (!ret && !READ_ONCE(block) && worker)
+		wake_up_process(worker);
+	return ret;
+}
+
+static const struct kernel_param_ops block_ops = {
+	.set = block_set,
+	.get = param_get_bool,
+};
+module_param_cb(block, &block_ops, &block, 0600);
 MODULE_PARM_DESC(block, "hold the worker in test_klp_state_busy_wait()");
 
 static bool reader;
@@ -32,13 +49,10 @@ MODULE_PARM_DESC(reader_cpu, "the CPU the reader is bound to, -1: none");
 #include "test_klp_state_target.h"
 #include "test_klp_state_reader_cpu.h"
 
-static struct task_struct *worker, *reader_task;
-
 /* Global and out of line, so that kallsyms finds it under this name. */
 noinline void test_klp_state_busy_wait(bool *hold)
 {
-	while (READ_ONCE(*hold))
-		msleep(20);
+	test_klp_hold(hold);
 }
 
 /* Does nothing until a livepatch replaces it. */
